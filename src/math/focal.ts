@@ -23,7 +23,8 @@ export interface FocalStarOptions {
 
 /** CE(p_t) = −ln p_t, for p_t in (0, 1]; +∞ at p_t = 0. */
 export function crossEntropy(pt: number): number {
-  return -Math.log(pt);
+  // 0 − ln 1 is +0, where −ln 1 would be −0 (which would print as "-0").
+  return 0 - Math.log(pt);
 }
 
 /** FL(p_t) = −(1 − p_t)^γ ln p_t, for p_t in (0, 1] and γ ≥ 0; γ = 0 gives CE. */
@@ -85,7 +86,7 @@ export function focalLossStar(x: number, y: 0 | 1, opts: FocalStarOptions): numb
   return softplus(-zStar) / opts.gamma;
 }
 
-/** dFL*/dx = y± (p*_t − 1) with p*_t = σ(γ x_t + β) (paper, appendix A). */
+/** d(FL*)/dx = y± (p*_t − 1) with p*_t = σ(γ x_t + β) (paper, appendix A). */
 export function focalLossStarGrad(x: number, y: 0 | 1, opts: FocalStarOptions): number {
   const zStar = opts.gamma * signedLogit(x, y) + opts.beta;
   const d = -sigmoid(-zStar);

@@ -1,0 +1,19 @@
+/** The explainer's state: one schema for the sliders, toggles and the URL. */
+import type { StateOf } from "./schema";
+
+export const EXPLAINER_SCHEMA = {
+  /** Focusing parameter γ of the modulating factor (1 − p_t)^γ. */
+  gamma: { kind: "number", default: 2, min: 0, max: 5, precision: 2 },
+  /** Balancing weight α of positives (negatives get 1 − α). */
+  alpha: { kind: "number", default: 0.25, min: 0, max: 1, precision: 2 },
+  /** Negatives per positive in the loss-budget population. */
+  ratio: { kind: "number", default: 1000, min: 1, max: 100000, integer: true },
+  /** Which population the loss budget describes. */
+  population: { kind: "enum", default: "training", values: ["training", "init"] },
+  /** Show the paper's Figure 1 family (γ = 0, 0.5, 1, 2, 5) in the loss plot. */
+  family: { kind: "boolean", default: false },
+  /** Log y-axis in the loss plot. */
+  logy: { kind: "boolean", default: false },
+} as const;
+
+export type ExplainerState = StateOf<typeof EXPLAINER_SCHEMA>;

@@ -1,0 +1,37 @@
+/**
+ * The one place that touches `window.location` for state: parse the query once on load,
+ * keep state in React, and write it back (debounced, with replaceState) as it changes.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { type ParamIssue, parseState, type Schema, type StateOf, serializeState } from "./schema";
+
+/** Browsers throttle history updates; a dragged slider settles well within this. */
+const WRITE_DELAY_MS = 150;
+
+export function useUrlState<S extends Schema>(schema: S) {
+  const [initial] = useState(() => parseState(schema, window.location.search));
+  const [state, setState] = useState<StateOf<S>>(initial.state);
+  const [issues, setIssues] = useState<ParamIssue[]>(initial.issues);
+  const timer = useRef<number | undefined>(undefined);
+
+  useEffect(() => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      const url = new URL(window.location.href);
+      const other = new URLSearchParams(url.search);
+      for (const name of Object.keys(schema)) other.delete(name);
+      const ours = serializeState(schema, state);
+      const rest = other.toString();
+      url.search = rest ? `${ours}&${rest}` : ours;
+      if (url.href !== window.location.href) window.history.replaceState(null, "", url);
+    }, WRITE_DELAY_MS);
+    return () => window.clearTimeout(timer.current);
+  }, [schema, state]);
+
+  const update = useCallback(
+    (patch: Partial<StateOf<S>>) => setState((s) => ({ ...s, ...patch })),
+    [],
+  );
+  const dismissIssues = useCallback(() => setIssues([]), []);
+  return { state, update, issues, dismissIssues };
+}
