@@ -22,6 +22,9 @@ export const FIGURE1_GAMMAS = [0, 0.5, 1, 2, 5] as const;
 /** Logit range drawn by the gradient figure. */
 export const LOGIT_RANGE = [-8, 8] as const;
 
+/** The logits the gradient and loss-by-logit curves are sampled at. */
+const LOGIT_STEPS = 200;
+
 /** n + 1 evenly spaced values from lo to hi, both included. */
 export function linspace(lo: number, hi: number, n: number): number[] {
   return Array.from({ length: n + 1 }, (_, i) => (i === n ? hi : lo + ((hi - lo) * i) / n));
@@ -31,7 +34,7 @@ export function linspace(lo: number, hi: number, n: number): number[] {
  * p_t grid on (0, 1]: evenly spaced from 0.002, plus a geometric run towards 1 so that a log
  * y-axis shows how fast (1 − p_t)^γ vanishes for well-classified examples.
  */
-export function ptGrid(n = 240): number[] {
+export function ptGrid(n = 160): number[] {
   const linear = linspace(0.002, 0.99, n);
   const tail = linspace(2, 6, 40)
     .slice(1)
@@ -39,18 +42,23 @@ export function ptGrid(n = 240): number[] {
   return [...linear, ...tail];
 }
 
+/** The p_t grid every figure samples (computed once). */
+export const PT_GRID: readonly number[] = ptGrid();
+
+const LOGIT_GRID = linspace(LOGIT_RANGE[0], LOGIT_RANGE[1], LOGIT_STEPS);
+
 /** Sample f on xs as points. */
 export function sample(xs: readonly number[], f: (x: number) => number): Point[] {
   return xs.map((x) => ({ x, y: f(x) }));
 }
 
 /** CE(p_t) = −ln p_t sampled on the p_t grid. */
-export function crossEntropyCurve(pts = ptGrid()): Point[] {
+export function crossEntropyCurve(pts: readonly number[] = PT_GRID): Point[] {
   return sample(pts, crossEntropy);
 }
 
 /** FL(p_t) = −(1 − p_t)^γ ln p_t sampled on the p_t grid. */
-export function focalLossCurve(gamma: number, pts = ptGrid()): Point[] {
+export function focalLossCurve(gamma: number, pts: readonly number[] = PT_GRID): Point[] {
   return sample(pts, (pt) => focalLoss(pt, gamma));
 }
 
@@ -58,7 +66,12 @@ export function focalLossCurve(gamma: number, pts = ptGrid()): Point[] {
  * α-balanced losses against p, the predicted foreground probability: a positive has p_t = p and
  * weight α; a negative has p_t = 1 − p and weight 1 − α. γ = 0 gives α-CE.
  */
-export function alphaBalancedCurve(y: 0 | 1, gamma: number, alpha: number, ps = ptGrid()): Point[] {
+export function alphaBalancedCurve(
+  y: 0 | 1,
+  gamma: number,
+  alpha: number,
+  ps: readonly number[] = PT_GRID,
+): Point[] {
   // Negatives are sampled on the mirrored grid, dense near p = 0 where their p_t nears 1.
   const xs = y === 1 ? ps : ps.map((p) => 1 - p).reverse();
   return sample(xs, (p) =>
@@ -67,7 +80,7 @@ export function alphaBalancedCurve(y: 0 | 1, gamma: number, alpha: number, ps = 
 }
 
 /** The modulating factor (1 − p_t)^γ on the p_t grid. */
-export function modulatingFactorCurve(gamma: number, pts = ptGrid()): Point[] {
+export function modulatingFactorCurve(gamma: number, pts: readonly number[] = PT_GRID): Point[] {
   return sample(pts, (pt) => modulatingFactor(pt, gamma));
 }
 
@@ -85,7 +98,7 @@ export function ptAtDownweight(ratio: number, gamma: number): number {
 }
 
 /** CE/FL ratio on the p_t grid (finite part only). */
-export function downweightCurve(gamma: number, pts = ptGrid()): Point[] {
+export function downweightCurve(gamma: number, pts: readonly number[] = PT_GRID): Point[] {
   return sample(pts, (pt) => downweightRatio(pt, gamma)).filter((p) => Number.isFinite(p.y));
 }
 
@@ -94,7 +107,7 @@ export function gradientCurve(
   y: 0 | 1,
   gamma: number,
   alpha: number | null,
-  xs = linspace(LOGIT_RANGE[0], LOGIT_RANGE[1], 320),
+  xs: readonly number[] = LOGIT_GRID,
 ): Point[] {
   return sample(xs, (x) => sigmoidFocalLossGrad(x, y, { gamma, alpha }));
 }
@@ -104,7 +117,7 @@ export function lossByLogitCurve(
   y: 0 | 1,
   gamma: number,
   alpha: number | null,
-  xs = linspace(LOGIT_RANGE[0], LOGIT_RANGE[1], 320),
+  xs: readonly number[] = LOGIT_GRID,
 ): Point[] {
   return sample(xs, (x) => sigmoidFocalLoss(x, y, { gamma, alpha }));
 }

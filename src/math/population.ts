@@ -70,8 +70,23 @@ export const BUDGET_GROUPS = [
   { key: "easyNegatives", label: "Easy negatives (p_t > 0.9)" },
 ] as const;
 
-/** Quadrature nodes z with weights summing to 1 for N(mean, sd²), truncated at ±6 sd. */
-export function normalNodes(d: LogitDistribution, n = 1200): { z: number; w: number }[] {
+const nodeCache = new Map<string, readonly { z: number; w: number }[]>();
+
+/**
+ * Quadrature nodes z with weights summing to 1 for N(mean, sd²), truncated at ±6 sd (midpoint
+ * rule). Memoized: the figures ask for the same few distributions on every slider move.
+ */
+export function normalNodes(d: LogitDistribution, n = 600): readonly { z: number; w: number }[] {
+  const key = `${d.mean}|${d.sd}|${n}`;
+  let nodes = nodeCache.get(key);
+  if (!nodes) {
+    nodes = computeNormalNodes(d, n);
+    nodeCache.set(key, nodes);
+  }
+  return nodes;
+}
+
+function computeNormalNodes(d: LogitDistribution, n: number): { z: number; w: number }[] {
   if (d.sd === 0) return [{ z: d.mean, w: 1 }];
   const h = 12 / n;
   const nodes = Array.from({ length: n }, (_, i) => {

@@ -1,0 +1,41 @@
+/**
+ * The e2e test fixture: every test fails on a console error, an uncaught page error, or a
+ * request to any origin other than the site's own.
+ */
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const test = base.extend<{ guard: undefined }>({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const problems: string[] = [];
+      const origin = new URL(baseURL ?? "http://127.0.0.1").origin;
+      page.on("console", (m) => {
+        if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+      });
+      page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      page.on("request", (r) => {
+        const url = r.url();
+        if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) {
+          problems.push(`request to another origin: ${url}`);
+        }
+      });
+      await use();
+      expect(problems, problems.join("\n")).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The visible text of the page must never show NaN or Infinity. */
+export async function expectNoBadNumbers(page: Page): Promise<void> {
+  // textContent, not innerText: closed data tables must not hold NaN either.
+  const text = (await page.locator("body").textContent()) ?? "";
+  expect(text).not.toMatch(/NaN|Infinity|undefined/);
+}
+
+/** The FL curve's path in figure 1, for "did it change" checks. */
+export function flPath(page: Page) {
+  return page.locator('[data-chart="loss-vs-pt"] path[data-series="fl"]');
+}

@@ -1,0 +1,32 @@
+import { expect, expectNoBadNumbers, test } from "./fixtures";
+
+for (const width of [360, 1280]) {
+  test(`the explainer lays out at ${width} px without horizontal scrolling`, async ({
+    page,
+  }, info) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("./");
+    await expect(page.locator('[data-chart="loss-budget"] svg').first()).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    for (const svg of await page.locator("figure svg[role='img']").all()) {
+      const box = await svg.boundingBox();
+      expect(box?.width ?? 0).toBeLessThanOrEqual(width);
+    }
+    await expectNoBadNumbers(page);
+    await page.screenshot({ path: info.outputPath(`explainer-${width}.png`), fullPage: true });
+  });
+}
+
+test("dark mode follows the system setting", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("./");
+  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(bg).toBe("rgb(11, 17, 32)");
+  await page.emulateMedia({ colorScheme: "light" });
+  await expect
+    .poll(() => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor))
+    .toBe("rgb(248, 250, 252)");
+});

@@ -1,0 +1,26 @@
+/**
+ * Screenshot a page of the built site: node scripts/dev/screenshot.mjs PATH OUT.png [WIDTH] [light|dark]
+ * (serves dist/ itself; prints console errors so a glance also catches breakage).
+ */
+import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "../chromium.mjs";
+import { serveStatic } from "../serve-static.mjs";
+
+const [path = "/", out = "screenshot.png", width = "1280", scheme = "light"] =
+  process.argv.slice(2);
+const server = await serveStatic("dist", 4399);
+const browser = await chromium.launch({
+  executablePath: await findChromium(),
+  args: CHROMIUM_ARGS,
+});
+const page = await browser.newPage({
+  viewport: { width: Number(width), height: 900 },
+  colorScheme: scheme === "dark" ? "dark" : "light",
+});
+page.on("console", (m) => m.type() === "error" && console.log("console error:", m.text()));
+page.on("pageerror", (e) => console.log("page error:", e.message));
+await page.goto(`http://127.0.0.1:4399${path}`);
+await page.waitForTimeout(1000);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();
+server.close();

@@ -1,0 +1,51 @@
+/**
+ * The notice for link parameters that were clamped or reset. The live region exists before the
+ * message is inserted, so screen readers announce it; raw values are rendered as text only.
+ */
+import { useEffect, useState } from "react";
+import type { ParamIssue } from "../state/schema";
+
+function describe(issue: ParamIssue): string {
+  return issue.action === "clamped"
+    ? `“${issue.name}” = “${issue.raw}” is out of range: clamped to ${issue.used}.`
+    : `“${issue.name}” = “${issue.raw}” is not a valid value: reset to ${issue.used}.`;
+}
+
+export function ParamNotice({
+  issues,
+  onDismiss,
+}: {
+  issues: readonly ParamIssue[];
+  onDismiss: () => void;
+}) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  const show = ready && issues.length > 0;
+  return (
+    <div role="status" aria-live="polite" className="mx-auto max-w-5xl px-4">
+      {show && (
+        <div
+          data-testid="param-notice"
+          className="mt-3 flex items-start gap-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100"
+        >
+          <div className="flex-1">
+            <p className="font-semibold">Some settings in this link could not be used as given.</p>
+            <ul className="mt-1 list-disc pl-5">
+              {issues.map((issue) => (
+                <li key={issue.name}>{describe(issue)}</li>
+              ))}
+            </ul>
+          </div>
+          <button
+            type="button"
+            onClick={onDismiss}
+            className="rounded px-2 py-1 font-medium hover:bg-amber-200 dark:hover:bg-amber-800"
+            aria-label="Dismiss notice"
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+/** A compact HTML legend: a line swatch per series. */
+interface LegendItem {
+  id: string;
+  label: string;
+  color: string;
+  dash?: string;
+}
+
+export function Legend({ items }: { items: readonly LegendItem[] }) {
+  return (
+    <ul className="mb-1 flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-hidden="true">
+      {items.map((item) => (
+        <li key={item.id} className="flex items-center gap-1.5">
+          <svg width="22" height="8" aria-hidden="true">
+            <line
+              x1="1"
+              x2="21"
+              y1="4"
+              y2="4"
+              stroke={item.color}
+              strokeWidth="2.5"
+              strokeDasharray={item.dash}
+            />
+          </svg>
+          {item.label}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,127 @@
+import { useMemo } from "react";
+import { formatParam, formatTimes, formatValue } from "../../lib/format";
+import { crossEntropyCurve, FIGURE1_GAMMAS, focalLossCurve } from "../../math/curves";
+import { crossEntropy, focalLoss } from "../../math/focal";
+import { Legend } from "../charts/Legend";
+import { LineChart, type Series } from "../charts/LineChart";
+import { COLORS, FAMILY_COLORS } from "../charts/palette";
+import { Toggle } from "../controls/Toggle";
+import { emphasisFor, useExplainer } from "../explainerContext";
+import { Figure } from "../Figure";
+
+const TABLE_PTS = [0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999];
+const LINEAR_Y = [0, 5] as const;
+const LOG_Y = [1e-6, 10] as const;
+
+/** Figure 1: CE and FL against p_t, optionally with the paper's γ family. */
+export function LossVsPtFigure() {
+  const { state, update, highlight } = useExplainer();
+  const { gamma, family, logy } = state;
+  const series = useMemo<Series[]>(() => {
+    const ce: Series = {
+      id: "ce",
+      label: "CE",
+      points: crossEntropyCurve(),
+      color: COLORS.ce,
+      evaluate: crossEntropy,
+      emphasis: emphasisFor(highlight, ["ce", "pt"]),
+    };
+    const fl: Series = {
+      id: "fl",
+      label: `FL γ=${formatParam(gamma)}`,
+      points: focalLossCurve(gamma),
+      color: COLORS.fl,
+      evaluate: (pt) => focalLoss(pt, gamma),
+      emphasis: emphasisFor(highlight, ["mod", "gamma", "pt"]),
+    };
+    if (!family) return [ce, fl];
+    const others = FIGURE1_GAMMAS.filter((g) => g > 0).map((g) => ({
+      id: `family-${g}`,
+      label: `γ=${g}`,
+      points: focalLossCurve(g),
+      color: FAMILY_COLORS[FIGURE1_GAMMAS.indexOf(g)] ?? COLORS.fl,
+      dash: "5 4",
+      evaluate: (pt: number) => focalLoss(pt, g),
+      emphasis: emphasisFor(highlight, ["gamma"]),
+    }));
+    return [ce, ...others, fl];
+  }, [gamma, family, highlight]);
+
+  const ce09 = crossEntropy(0.9);
+  const fl09 = focalLoss(0.9, gamma);
+  const ce01 = crossEntropy(0.1);
+  const fl01 = focalLoss(0.1, gamma);
+  return (
+    <Figure
+      id="loss-vs-pt"
+      number={1}
+      title="Loss against the probability of the true class"
+      controls={
+        <div className="flex flex-wrap gap-x-6 gap-y-2">
+          <Toggle
+            label="Curves"
+            value={family ? "family" : "current"}
+            options={[
+              { value: "current", label: "CE vs FL" },
+              { value: "family", label: "Paper's γ family" },
+            ]}
+            onChange={(v) => update({ family: v === "family" })}
+          />
+          <Toggle
+            label="Loss axis"
+            value={logy ? "log" : "linear"}
+            options={[
+              { value: "linear", label: "Linear" },
+              { value: "log", label: "Log" },
+            ]}
+            onChange={(v) => update({ logy: v === "log" })}
+          />
+        </div>
+      }
+      caption={
+        <>
+          Cross-entropy (CE) and focal loss (FL, γ = {formatParam(gamma)}) against p<sub>t</sub>. A
+          well-classified example at p<sub>t</sub> = 0.9 costs {formatValue(ce09)} under CE and{" "}
+          {formatValue(fl09)} under FL: <strong>{formatTimes(ce09 / fl09)} less</strong>. A hard one
+          at p<sub>t</sub> = 0.1 costs {formatValue(ce01)} and {formatValue(fl01)} (
+          {formatTimes(ce01 / fl01)} less): FL barely touches the examples the model gets wrong.
+        </>
+      }
+      table={{
+        columns: ["p_t", "CE", `FL (γ = ${formatParam(gamma)})`, "CE / FL"],
+        rows: TABLE_PTS.map((pt) => [
+          String(pt),
+          formatValue(crossEntropy(pt)),
+          formatValue(focalLoss(pt, gamma)),
+          formatTimes(crossEntropy(pt) / focalLoss(pt, gamma)),
+        ]),
+      }}
+    >
+      {(width) => (
+        <>
+          <Legend items={series} />
+          <LineChart
+            width={width}
+            height={Math.min(360, Math.max(240, width * 0.55))}
+            series={series}
+            title={`Loss against p_t: CE and FL with gamma ${formatParam(gamma)}${logy ? ", log axis" : ""}`}
+            xName="p_t"
+            x={{
+              domain: [0, 1],
+              label: "probability of the true class, p_t",
+              format: (v) => formatValue(v),
+              highlighted: highlight === "pt",
+            }}
+            y={{
+              domain: logy ? LOG_Y : LINEAR_Y,
+              type: logy ? "log" : "linear",
+              label: "loss",
+              format: logy ? (v) => `1e${Math.round(Math.log10(v))}` : (v) => formatValue(v),
+            }}
+            markers={[{ x: 0.5, label: "well-classified →" }]}
+          />
+        </>
+      )}
+    </Figure>
+  );
+}
