@@ -1,4 +1,4 @@
-import { expect, expectNoBadNumbers, flPath, test } from "./fixtures";
+import { expect, expectNoBadNumbers, flPath, test, viewFigure } from "./fixtures";
 
 test.describe("reading and tweaking the explainer", () => {
   test("shows the article, five live figures and their captions", async ({ page }) => {
@@ -24,6 +24,7 @@ test.describe("reading and tweaking the explainer", () => {
     page,
   }) => {
     await page.goto("./");
+    await viewFigure(page, "loss-vs-pt");
     const before = await flPath(page).getAttribute("d");
     const slider = page.getByTestId("gamma-slider").getByRole("slider");
     const box = await slider.boundingBox();
@@ -32,6 +33,7 @@ test.describe("reading and tweaking the explainer", () => {
     await expect(flPath(page)).not.toHaveAttribute("d", before ?? "");
     const gamma = Number(await page.getByRole("textbox", { name: "gamma value" }).inputValue());
     expect(gamma).toBeGreaterThan(4);
+    await viewFigure(page, "down-weighting");
     await expect(page.getByTestId("down-weighting-caption")).not.toContainText("100× less");
     await expect(page.getByTestId("downweight-readouts")).not.toContainText("100× less");
     await expectNoBadNumbers(page);
@@ -41,6 +43,7 @@ test.describe("reading and tweaking the explainer", () => {
     await page.goto("./");
     const slider = page.getByTestId("gamma-slider").getByRole("slider");
     const field = page.getByRole("textbox", { name: "gamma value" });
+    await viewFigure(page, "loss-vs-pt");
     const before = await flPath(page).getAttribute("d");
     await slider.focus();
     await page.keyboard.press("ArrowLeft");
@@ -50,6 +53,7 @@ test.describe("reading and tweaking the explainer", () => {
     await field.press("Enter");
     await expect(slider).toHaveValue("0");
     // γ = 0: focal loss is cross-entropy, so nothing is down-weighted.
+    await viewFigure(page, "down-weighting");
     await expect(page.getByTestId("down-weighting-caption")).toContainText(
       "focal loss is cross-entropy",
     );
@@ -91,14 +95,15 @@ test.describe("reading and tweaking the explainer", () => {
     await expect(
       page.locator('[data-chart="down-weighting"] path[data-series="mod"]'),
     ).toHaveAttribute("stroke-width", "4");
-    await expect(page.locator('[data-chart="loss-vs-pt"] path[data-series="ce"]')).toHaveAttribute(
-      "stroke-opacity",
-      "0.25",
-    );
+    // The CE term, just above figure 1, lights CE there and fades FL.
+    const ce = page.locator(".katex .term-ce").first();
+    await ce.scrollIntoViewIfNeeded();
+    await ce.hover();
+    const fig1 = page.locator('[data-chart="loss-vs-pt"]');
+    await expect(fig1.locator('path[data-series="ce"]')).toHaveAttribute("stroke-width", "4");
+    await expect(fig1.locator('path[data-series="fl"]')).toHaveAttribute("stroke-opacity", "0.25");
     await page.mouse.move(0, 0);
-    await expect(
-      page.locator('[data-chart="down-weighting"] path[data-series="mod"]'),
-    ).toHaveAttribute("stroke-width", "2");
+    await expect(fig1.locator('path[data-series="ce"]')).toHaveAttribute("stroke-width", "2");
   });
 
   test("the loss budget follows R and the population, and every chart has a data table", async ({

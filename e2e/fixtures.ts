@@ -19,7 +19,7 @@ export const test = base.extend<{ guard: undefined }>({
           problems.push(`request to another origin: ${url}`);
         }
       });
-      await use();
+      await use(undefined);
       expect(problems, problems.join("\n")).toEqual([]);
     },
     { auto: true },
@@ -38,4 +38,14 @@ export async function expectNoBadNumbers(page: Page): Promise<void> {
 /** The FL curve's path in figure 1, for "did it change" checks. */
 export function flPath(page: Page) {
   return page.locator('[data-chart="loss-vs-pt"] path[data-series="fl"]');
+}
+
+/**
+ * Scroll a figure into view, as a reader would: figures out of view keep the state they last
+ * showed until they come near the viewport.
+ */
+export async function viewFigure(page: Page, id: string): Promise<void> {
+  await page
+    .locator(`[data-chart="${id}"]`)
+    .evaluate((el) => el.scrollIntoView({ block: "center" }));
 }

@@ -16,6 +16,9 @@ for (const width of [360, 1280]) {
       expect(box?.width ?? 0).toBeLessThanOrEqual(width);
     }
     await expectNoBadNumbers(page);
+    await page.addStyleTag({
+      content: "figure[data-chart] { content-visibility: visible !important; }",
+    });
     await page.screenshot({ path: info.outputPath(`explainer-${width}.png`), fullPage: true });
   });
 }

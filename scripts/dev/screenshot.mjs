@@ -1,6 +1,6 @@
 /**
  * Screenshot a page of the built site: node scripts/dev/screenshot.mjs PATH OUT.png [WIDTH] [light|dark]
- * (serves dist/ itself; prints console errors so a glance also catches breakage).
+ * (serves dist/ itself, also writes 1200 px tall slices OUT-N.png; prints console errors so a glance also catches breakage).
  */
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../chromium.mjs";
@@ -20,7 +20,17 @@ const page = await browser.newPage({
 page.on("console", (m) => m.type() === "error" && console.log("console error:", m.text()));
 page.on("pageerror", (e) => console.log("page error:", e.message));
 await page.goto(`http://127.0.0.1:4399${path}`);
+// Off-screen figures skip rendering (content-visibility: auto); a full-page capture needs them.
+await page.addStyleTag({
+  content: "figure[data-chart] { content-visibility: visible !important; }",
+});
 await page.waitForTimeout(1000);
 await page.screenshot({ path: out, fullPage: true });
+// Also in viewport-tall slices (OUT-0.png, OUT-1.png, …), easier to look at than one long image.
+const height = await page.evaluate(() => document.documentElement.scrollHeight);
+for (let y = 0, i = 0; y < height; y += 1200, i++) {
+  const clip = { x: 0, y, width: Number(width), height: Math.min(1200, height - y) };
+  await page.screenshot({ path: out.replace(/\.png$/, `-${i}.png`), fullPage: true, clip });
+}
 await browser.close();
 server.close();

@@ -22,7 +22,7 @@ export function ControlBar() {
       aria-label="Loss parameters"
       className="sticky top-0 z-10 border-b border-[var(--grid)] bg-[var(--panel)] print:hidden"
     >
-      <div className="mx-auto grid max-w-5xl gap-x-8 gap-y-1 px-4 py-2 sm:grid-cols-[1fr_1fr_auto] sm:items-center">
+      <div className="mx-auto grid max-w-5xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-4 py-1.5 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:gap-x-8 sm:py-2">
         <ParamSlider
           label={<>γ focusing</>}
           name="gamma"
@@ -48,7 +48,7 @@ export function ControlBar() {
         <button
           type="button"
           onClick={copyLink}
-          className="justify-self-start rounded-md border border-[var(--grid)] px-3 py-1 text-sm hover:bg-[var(--grid)]"
+          className="col-start-2 row-span-2 row-start-1 self-center whitespace-nowrap rounded-md border border-[var(--grid)] px-2 py-1 text-xs hover:bg-[var(--grid)] sm:col-start-3 sm:row-span-1 sm:px-3 sm:text-sm"
         >
           <span aria-live="polite">{copied ? "Link copied" : "Copy link"}</span>
         </button>

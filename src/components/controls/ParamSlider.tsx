@@ -44,8 +44,11 @@ export function ParamSlider(props: ParamSliderProps) {
   };
 
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid={testId}>
-      <label htmlFor={id} className="min-w-24 text-sm font-medium">
+    <div className="flex items-center gap-x-2 sm:gap-x-3" data-testid={testId}>
+      <label
+        htmlFor={id}
+        className="w-20 shrink-0 text-xs font-medium sm:w-auto sm:min-w-24 sm:text-sm"
+      >
         {label}
       </label>
       <input
@@ -60,7 +63,7 @@ export function ParamSlider(props: ParamSliderProps) {
         onChange={(e) => onChange(fromSlider(Number(e.target.value)))}
         onFocus={() => props.onFocusTerm?.(true)}
         onBlur={() => props.onFocusTerm?.(false)}
-        className="h-6 min-w-32 flex-1 accent-[var(--accent)]"
+        className="h-6 w-0 min-w-0 flex-1 accent-[var(--accent)]"
       />
       <input
         type="text"
@@ -74,7 +77,7 @@ export function ParamSlider(props: ParamSliderProps) {
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === "Enter" && commit()}
-        className={`w-24 rounded border bg-[var(--panel)] px-2 py-1 text-right text-sm tabular-nums ${invalid ? "border-red-500 ring-2 ring-red-500" : "border-[var(--grid)]"}`}
+        className={`w-16 shrink-0 rounded border sm:w-24 bg-[var(--panel)] px-2 py-1 text-right text-sm tabular-nums ${invalid ? "border-red-500 ring-2 ring-red-500" : "border-[var(--grid)]"}`}
       />
     </div>
   );

@@ -35,7 +35,8 @@ export function LossVsPtFigure() {
       emphasis: emphasisFor(highlight, ["mod", "gamma", "pt"]),
     };
     if (!family) return [ce, fl];
-    const others = FIGURE1_GAMMAS.filter((g) => g > 0).map((g) => ({
+    // The family member equal to the current γ would hide under the FL curve: leave it out.
+    const others = FIGURE1_GAMMAS.filter((g) => g > 0 && g !== gamma).map((g) => ({
       id: `family-${g}`,
       label: `γ=${g}`,
       points: focalLossCurve(g),
