@@ -7,9 +7,7 @@
  */
 import { sigmoidFocalLoss, sigmoidFocalLossGrad } from "./focal";
 import { logit } from "./numeric";
-
-/** A negative with p_t above this is "easy" (the paper's and our engine's convention). */
-export const EASY_PT = 0.9;
+import { EASY_PT } from "./shares";
 
 /** Normal distribution of the signed logit z = ±x of a group, so p_t = σ(z). */
 export interface LogitDistribution {
@@ -47,7 +45,7 @@ export const POPULATIONS = {
 export type PopulationName = keyof typeof POPULATIONS;
 
 /** One group's expected totals per positive in the population. */
-export interface GroupTotals {
+export interface BudgetGroup {
   /** Expected number of members per positive. */
   count: number;
   /** Expected summed loss per positive. */
@@ -58,9 +56,9 @@ export interface GroupTotals {
 
 /** The three groups of the loss budget. */
 export interface LossBudget {
-  positives: GroupTotals;
-  hardNegatives: GroupTotals;
-  easyNegatives: GroupTotals;
+  positives: BudgetGroup;
+  hardNegatives: BudgetGroup;
+  easyNegatives: BudgetGroup;
 }
 
 /** The groups in display order, with their labels. */
@@ -107,7 +105,7 @@ export function lossBudget(
   ratio: number,
   opts: { gamma: number; alpha: number | null },
 ): LossBudget {
-  const empty = (): GroupTotals => ({ count: 0, loss: 0, gradient: 0 });
+  const empty = (): BudgetGroup => ({ count: 0, loss: 0, gradient: 0 });
   const budget: LossBudget = {
     positives: empty(),
     hardNegatives: empty(),
@@ -125,7 +123,7 @@ export function lossBudget(
   return budget;
 }
 
-function add(group: GroupTotals, weight: number, loss: number, grad: number): void {
+function add(group: BudgetGroup, weight: number, loss: number, grad: number): void {
   group.count += weight;
   group.loss += weight * loss;
   group.gradient += weight * Math.abs(grad);

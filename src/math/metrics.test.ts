@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { averagePrecision, operatingPoints, prCurve, recallAtPrecision } from "./metrics";
+
+describe("averagePrecision", () => {
+  it("averages the precision at each positive's rank when there are no ties", () => {
+    // Ranks 1..4 are +, −, +, −: precisions at the positives are 1 and 2/3.
+    expect(averagePrecision([0.9, 0.8, 0.7, 0.6], [1, 0, 1, 0])).toBeCloseTo((1 + 2 / 3) / 2, 12);
+  });
+
+  it("is 1 when every positive outranks every negative", () => {
+    expect(averagePrecision([5, 4, -1, -2, -3], [1, 1, 0, 0, 0])).toBe(1);
+  });
+
+  it("gives tied scores the precision of their shared operating point, whatever the input order", () => {
+    // Thresholds 0.9 (P 1, R 1/2) and 0.5 (P 2/3, R 1): AP = 1/2·1 + 1/2·2/3.
+    const expected = 0.5 + 0.5 * (2 / 3);
+    expect(averagePrecision([0.9, 0.5, 0.5, 0.1], [1, 1, 0, 0])).toBeCloseTo(expected, 12);
+    expect(averagePrecision([0.9, 0.5, 0.5, 0.1], [1, 0, 1, 0])).toBeCloseTo(expected, 12);
+  });
+
+  it("equals the prevalence when every score is tied", () => {
+    expect(averagePrecision([0.3, 0.3, 0.3, 0.3], [1, 0, 0, 0])).toBe(0.25);
+  });
+
+  it("is NaN without positives", () => {
+    expect(averagePrecision([0.2, 0.1], [0, 0])).toBeNaN();
+  });
+
+  it("works on logits of any sign and typed arrays", () => {
+    expect(averagePrecision(Float32Array.of(-3, -7, 2), Uint8Array.of(0, 0, 1))).toBe(1);
+  });
+});
+
+describe("operatingPoints", () => {
+  it("has one point per distinct score, in decreasing order", () => {
+    const points = operatingPoints([0.2, 0.9, 0.2, 0.5], [0, 1, 1, 0]);
+    expect(points.map((p) => p.threshold)).toEqual([0.9, 0.5, 0.2]);
+    expect(points.map((p) => [p.truePositives, p.falsePositives])).toEqual([
+      [1, 0],
+      [1, 1],
+      [2, 2],
+    ]);
+  });
+
+  it("rejects NaN scores", () => {
+    expect(() => operatingPoints([0.1, Number.NaN], [0, 1])).toThrow(/NaN/);
+  });
+});
+
+describe("recallAtPrecision", () => {
+  it("is the highest recall reached at precision ≥ 0.5", () => {
+    const points = operatingPoints([0.9, 0.8, 0.7, 0.6], [1, 0, 1, 0]);
+    expect(recallAtPrecision(points, 0.5)).toBe(1);
+    expect(recallAtPrecision(points, 0.9)).toBe(0.5);
+  });
+
+  it("is 0 when no operating point reaches the precision", () => {
+    // Precisions along the ranking: 0, 0, 1/3, 1/4, 2/5.
+    const points = operatingPoints([0.9, 0.8, 0.7, 0.6, 0.5], [0, 0, 1, 0, 1]);
+    expect(recallAtPrecision(points, 0.5)).toBe(0);
+    expect(averagePrecision([0.9, 0.8, 0.7, 0.6, 0.5], [0, 0, 1, 0, 1])).toBeCloseTo(
+      0.5 / 3 + 0.5 * 0.4,
+      12,
+    );
+  });
+});
+
+describe("prCurve", () => {
+  it("keeps the points where recall grows plus the last one", () => {
+    const curve = prCurve(operatingPoints([0.9, 0.8, 0.7, 0.6], [1, 0, 1, 0]));
+    expect(Array.from(curve.recall)).toEqual([0.5, 1, 1]);
+    expect(Array.from(curve.precision)).toEqual([1, 2 / 3, 0.5]);
+    expect(Array.from(curve.threshold)).toEqual([0.9, 0.7, 0.6]);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Ranking metrics over scored locations: the precision–recall curve, average precision and
+ * recall at a fixed precision. Pure functions over plain arrays; no tfjs.
+ *
+ * Operating points are the distinct score thresholds t, in decreasing order: a location is
+ * predicted positive when its score is ≥ t. Locations with tied scores therefore enter together,
+ * as one operating point; no arbitrary order among ties is ever used.
+ */
+
+/** One operating point of a ranking: everything scored ≥ `threshold` is predicted positive. */
+export interface OperatingPoint {
+  threshold: number;
+  truePositives: number;
+  falsePositives: number;
+  precision: number;
+  recall: number;
+}
+
+/**
+ * The operating points of scores against binary labels, one per distinct score, in decreasing
+ * score order: precision = TP/(TP+FP), recall = TP/P. With P = 0 positives recall is NaN.
+ * NaN scores are rejected, because a ranking with them is undefined.
+ */
+export function operatingPoints(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+): OperatingPoint[] {
+  if (scores.length !== labels.length) throw new Error("scores and labels differ in length");
+  const order = Array.from({ length: scores.length }, (_, i) => i);
+  for (let i = 0; i < scores.length; i++) {
+    if (Number.isNaN(scores[i])) throw new Error(`score ${i} is NaN`);
+  }
+  order.sort((a, b) => (scores[b] as number) - (scores[a] as number));
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) positives++;
+  const points: OperatingPoint[] = [];
+  let tp = 0;
+  let fp = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    if (labels[i] === 1) tp++;
+    else fp++;
+    const next = order[k + 1];
+    const threshold = scores[i] as number;
+    if (next !== undefined && scores[next] === threshold) continue;
+    points.push({
+      threshold,
+      truePositives: tp,
+      falsePositives: fp,
+      precision: tp / (tp + fp),
+      recall: tp / positives,
+    });
+  }
+  return points;
+}
+
+/**
+ * Non-interpolated average precision, AP = Σ_k (R_k − R_{k−1}) · P_k over the operating points
+ * k in decreasing threshold order, with R_0 = 0 (the definition of scikit-learn's
+ * `average_precision_score`). Without ties this is the mean, over the positives, of the
+ * precision at each positive's rank; tied scores share the precision of their operating point.
+ * Returns NaN when there are no positives.
+ */
+export function averagePrecision(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+  return averagePrecisionOf(operatingPoints(scores, labels));
+}
+
+/** AP (as in `averagePrecision`) from operating points already computed. */
+export function averagePrecisionOf(points: readonly OperatingPoint[]): number {
+  let ap = 0;
+  let previousRecall = 0;
+  for (const point of points) {
+    if (Number.isNaN(point.recall)) return Number.NaN;
+    ap += (point.recall - previousRecall) * point.precision;
+    previousRecall = point.recall;
+  }
+  return points.length === 0 ? Number.NaN : ap;
+}
+
+/**
+ * The highest recall among operating points whose precision is ≥ `minPrecision`; 0 when no
+ * operating point reaches that precision, NaN when there are no positives.
+ */
+export function recallAtPrecision(points: readonly OperatingPoint[], minPrecision: number): number {
+  let best = 0;
+  for (const point of points) {
+    if (Number.isNaN(point.recall)) return Number.NaN;
+    if (point.precision >= minPrecision && point.recall > best) best = point.recall;
+  }
+  return best;
+}
+
+/** A precision–recall curve as parallel arrays, ready to plot or to post to another thread. */
+export interface PrCurve {
+  recall: Float64Array;
+  precision: Float64Array;
+  threshold: Float64Array;
+}
+
+/**
+ * The step PR curve that AP integrates: the operating points at which recall grows (a positive
+ * enters), plus the last operating point. At most P + 1 points however many locations there are.
+ */
+export function prCurve(points: readonly OperatingPoint[]): PrCurve {
+  const kept: OperatingPoint[] = [];
+  let previousTp = 0;
+  points.forEach((point, k) => {
+    if (point.truePositives > previousTp || k === points.length - 1) kept.push(point);
+    previousTp = point.truePositives;
+  });
+  return {
+    recall: Float64Array.from(kept, (p) => p.recall),
+    precision: Float64Array.from(kept, (p) => p.precision),
+    threshold: Float64Array.from(kept, (p) => p.threshold),
+  };
+}

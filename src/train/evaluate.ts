@@ -1,0 +1,111 @@
+/**
+ * Turns the model's logits on the held-out set into what the page draws: AP, the PR curve,
+ * recall at precision 0.5, loss/gradient shares, the raw predictions (so Figure 4 can be
+ * recomputed for any γ) and a few fixed images with heatmaps and detections. Plain objects and
+ * typed arrays only, so an evaluation can be posted from a worker with its buffers transferred.
+ */
+import { type Detection, localMaxima } from "../math/detections";
+import type { FocalOptions } from "../math/focal";
+import {
+  averagePrecisionOf,
+  operatingPoints,
+  type PrCurve,
+  prCurve,
+  recallAtPrecision,
+} from "../math/metrics";
+import { sigmoid } from "../math/numeric";
+import { type LossShares, lossShares } from "../math/shares";
+import type { HeldOutSet, MeasuredImbalance } from "./dataset";
+import { cellOf, type DistractorKind, GRID_SIZE, LOCATIONS_PER_IMAGE } from "./scene";
+
+/** Detections are local maxima of σ(logit) at or above this. */
+export const DETECTION_THRESHOLD = 0.5;
+export const SHOWCASE_IMAGES = 4;
+
+/** One held-out image as the page shows it. */
+export interface ImageReport {
+  index: number;
+  /** 64×64 row-major intensities. */
+  pixels: Float32Array;
+  /** 32×32 row-major σ(logit). */
+  probabilities: Float32Array;
+  targets: { row: number; col: number }[];
+  distractors: { row: number; col: number; kind: DistractorKind }[];
+  detections: Detection[];
+}
+
+export interface Evaluation {
+  step: number;
+  /** Non-interpolated AP over every held-out location (see `averagePrecision`). */
+  ap: number;
+  recallAtP50: number;
+  /** Step PR curve; thresholds are logits. */
+  pr: PrCurve;
+  /** Shares under the run's own loss. */
+  shares: LossShares;
+  measured: MeasuredImbalance;
+  predictions: { logits: Float32Array; labels: Uint8Array; distractorMask: Uint8Array };
+  images: ImageReport[];
+}
+
+/** The evaluation of held-out logits (one per location, images in held-out order). */
+export function evaluationOf(
+  step: number,
+  logits: Float32Array,
+  heldOut: HeldOutSet,
+  opts: FocalOptions,
+): Evaluation {
+  const labels = Uint8Array.from(heldOut.batch.labels);
+  const points = operatingPoints(logits, labels);
+  return {
+    step,
+    ap: averagePrecisionOf(points),
+    recallAtP50: recallAtPrecision(points, 0.5),
+    pr: prCurve(points),
+    shares: lossShares(logits, labels, opts),
+    measured: heldOut.measured,
+    predictions: { logits, labels, distractorMask: heldOut.distractorMask.slice() },
+    images: showcaseIndices(heldOut).map((index) => imageReport(index, logits, heldOut)),
+  };
+}
+
+/** The buffers of an evaluation, for `postMessage(evaluation, transferablesOf(evaluation))`. */
+export function transferablesOf(e: Evaluation): ArrayBuffer[] {
+  const arrays = [
+    e.pr.recall,
+    e.pr.precision,
+    e.pr.threshold,
+    e.predictions.logits,
+    e.predictions.labels,
+    e.predictions.distractorMask,
+    ...e.images.flatMap((image) => [image.pixels, image.probabilities]),
+  ];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+/** Fixed images to show: the first three with targets, then the first without any. */
+export function showcaseIndices(heldOut: HeldOutSet): number[] {
+  const withTargets = heldOut.scenes
+    .flatMap((s, i) => (s.targets.length > 0 ? [i] : []))
+    .slice(0, SHOWCASE_IMAGES - 1);
+  const empty = heldOut.scenes.findIndex((s) => s.targets.length === 0);
+  return empty >= 0 ? [...withTargets, empty] : withTargets;
+}
+
+function imageReport(index: number, logits: Float32Array, heldOut: HeldOutSet): ImageReport {
+  const scene = heldOut.scenes[index];
+  if (!scene) throw new Error(`no held-out image ${index}`);
+  const offset = index * LOCATIONS_PER_IMAGE;
+  const probabilities = Float32Array.from(
+    logits.subarray(offset, offset + LOCATIONS_PER_IMAGE),
+    sigmoid,
+  );
+  return {
+    index,
+    pixels: scene.pixels.slice(),
+    probabilities,
+    targets: scene.targets.map(cellOf),
+    distractors: scene.distractors.map((d) => ({ ...cellOf(d), kind: d.kind })),
+    detections: localMaxima(probabilities, GRID_SIZE, GRID_SIZE, DETECTION_THRESHOLD),
+  };
+}
