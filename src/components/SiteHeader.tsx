@@ -1,18 +1,27 @@
-/** Site title and navigation between the pages. */
-const PAGES = [{ href: "./", label: "Explainer", id: "explainer" }] as const;
+/** Site title and navigation between the pages. Links are relative, for any static host. */
+const PAGES = [
+  { path: "", label: "Explainer", id: "explainer" },
+  { path: "train/", label: "Train it yourself", id: "train" },
+] as const;
 
-export function SiteHeader({ current }: { current: (typeof PAGES)[number]["id"] }) {
+type PageId = (typeof PAGES)[number]["id"];
+
+/** The relative path from each page back to the site root. */
+const ROOT: Record<PageId, string> = { explainer: "./", train: "../" };
+
+export function SiteHeader({ current }: { current: PageId }) {
+  const root = ROOT[current];
   return (
     <header className="border-b border-[var(--grid)] bg-[var(--panel)] print:border-0">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-        <a href="./" className="text-lg font-bold tracking-tight">
+        <a href={root} className="text-lg font-bold tracking-tight">
           Focal Loss <span className="text-[var(--accent)]">Explorer</span>
         </a>
         <nav aria-label="Pages" className="flex gap-4 text-sm print:hidden">
           {PAGES.map((p) => (
             <a
               key={p.id}
-              href={p.href}
+              href={`${root}${p.path}`}
               aria-current={p.id === current ? "page" : undefined}
               className="aria-[current=page]:font-semibold aria-[current=page]:text-[var(--accent)]"
             >

@@ -1,0 +1,102 @@
+import { expect, expectNoBadNumbers, test } from "./fixtures";
+
+const stepOf = async (page: import("@playwright/test").Page, run: "a" | "b") =>
+  Number((await page.getByTestId(`run-${run}-step`).textContent())?.replace(/,/g, ""));
+
+test.describe("training in the tab", () => {
+  test("play trains both runs, pause stops the counters, reset returns to step 0", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.goto("./train/?backend=wasm&batch=4");
+    await expect(page.getByTestId("backend-badge")).toHaveAttribute("data-backend", "wasm");
+    await expect(page.getByRole("button", { name: "Play" })).toBeEnabled({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Play" }).click();
+    await expect.poll(() => stepOf(page, "a"), { timeout: 60_000 }).toBeGreaterThanOrEqual(30);
+    await expect.poll(() => stepOf(page, "b")).toBeGreaterThanOrEqual(30);
+    await expect(page.getByTestId("train-loss-caption")).toContainText("A's loss is");
+    await expect(page.getByTestId("run-a-ap")).toHaveText(/^\d/);
+    await expect(page.getByTestId("run-b-ap")).toHaveText(/^\d/);
+    await expect(page.getByTestId("train-ap-caption")).toContainText(
+      /At step (2[5-9]|[3-9]\d|\d{3})/,
+    );
+
+    await page.getByRole("button", { name: "Pause" }).click();
+    await expect(page.getByTestId("session-status")).toHaveText("paused");
+    const paused = await stepOf(page, "a");
+    await page.waitForTimeout(1500);
+    expect(await stepOf(page, "a")).toBe(paused);
+
+    await page.getByRole("button", { name: "Step" }).click();
+    await expect.poll(() => stepOf(page, "a")).toBe(paused + 1);
+
+    await page.getByRole("button", { name: "Reset" }).click();
+    await expect.poll(() => stepOf(page, "a")).toBe(0);
+    await expect.poll(() => stepOf(page, "b")).toBe(0);
+    await expect(page.getByTestId("train-loss-caption")).toContainText("No steps yet");
+    await expectNoBadNumbers(page);
+  });
+
+  test("the URL round trip restores the whole setup", async ({ page, context }) => {
+    await page.goto(
+      "./train/?backend=cpu&seed=7&batch=2&imbalance=300&aLoss=fl&aGamma=1.5&bOpt=sgd&bLr=0.01",
+    );
+    await expect(page.getByRole("combobox", { name: "Run A loss" })).toHaveValue("fl");
+    await page.getByRole("combobox", { name: "Run B loss" }).selectOption("alpha-ce");
+    await page.getByRole("combobox", { name: "Run A optimizer" }).selectOption("sgd");
+    await expect(page).toHaveURL(
+      /seed=7&batch=2&imbalance=300&backend=cpu&aLoss=fl&aGamma=1.5&aAlpha=0.25&aPrior=1&aOpt=sgd&aLr=0.001&bLoss=alpha-ce/,
+    );
+    const url = page.url();
+    const other = await context.newPage();
+    await other.goto(url);
+    await expect(other.getByRole("combobox", { name: "Run A loss" })).toHaveValue("fl");
+    await expect(other.getByRole("combobox", { name: "Run B loss" })).toHaveValue("alpha-ce");
+    await expect(other.getByRole("combobox", { name: "Run A optimizer" })).toHaveValue("sgd");
+    await expect(other.getByRole("combobox", { name: "Run B optimizer" })).toHaveValue("sgd");
+    await expect(other.getByRole("combobox", { name: "Run B learning rate" })).toHaveValue("0.01");
+    await expect(other.getByRole("textbox", { name: "Run A gamma value" })).toHaveValue("1.5");
+    await expect(other.getByRole("textbox", { name: "Seed value" })).toHaveValue("7");
+    await expect(other.getByRole("textbox", { name: "Imbalance value" })).toHaveValue("300");
+    expect(other.url()).toBe(url);
+    await expect(other.getByTestId("backend-badge")).toHaveAttribute("data-backend", "cpu", {
+      timeout: 60_000,
+    });
+  });
+
+  test("WebGL trains for real, and the badge shows the backend in use", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto("./train/?backend=webgl&batch=2");
+    await expect(page.getByTestId("backend-badge")).toHaveAttribute("data-backend", "webgl", {
+      timeout: 60_000,
+    });
+    await expect(page.getByTestId("backend-reason")).toContainText("webgl was requested");
+    await expect(page.getByRole("button", { name: "Step" })).toBeEnabled({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Step" }).click();
+    await expect.poll(() => stepOf(page, "b"), { timeout: 60_000 }).toBe(1);
+    await expect(page.getByTestId("train-loss-caption")).toContainText("After 1 steps");
+    await expectNoBadNumbers(page);
+  });
+
+  test("auto picks a backend by timing and says why; the main-thread fallback trains too", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.goto("./train/?backend=auto&batch=2&worker=0");
+    await expect(page.getByTestId("backend-reason")).toContainText("fastest", { timeout: 90_000 });
+    await expect(page.getByTestId("backend-reason")).toContainText("on this page (no worker)");
+    await page.getByRole("button", { name: "Step" }).click();
+    await expect.poll(() => stepOf(page, "a"), { timeout: 60_000 }).toBe(1);
+  });
+
+  test("bad setup parameters are clamped or reset with a notice", async ({ page }) => {
+    await page.goto("./train/?backend=quantum&imbalance=5&aLr=abc&bLoss=<b>x</b>");
+    const notice = page.getByTestId("param-notice");
+    await expect(notice).toContainText(
+      "“backend” = “quantum” is not a valid value: reset to auto.",
+    );
+    await expect(notice).toContainText("clamped to 100");
+    await expect(page.getByRole("combobox", { name: "Run B loss" })).toHaveValue("alpha-fl");
+    await expectNoBadNumbers(page);
+  });
+});

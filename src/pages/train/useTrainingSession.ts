@@ -1,0 +1,90 @@
+/**
+ * The training page's session: opened on mount (worker, or main thread as a fallback), closed
+ * and disposed on unmount. Updates are folded into a view that React sees at most once per
+ * animation frame, from the latest state, whatever the step rate.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { openSession, type SessionHandle } from "../../session/client";
+import { applyUpdate, emptyView, type SessionView } from "../../session/history";
+import type { SessionSetup, SessionUpdate } from "../../session/protocol";
+
+export function useTrainingSession(setup: SessionSetup, preferMainThread: boolean) {
+  const [view, setView] = useState<SessionView>(emptyView);
+  const [threadNotice, setThreadNotice] = useState<string | null>(null);
+  const [handle, setHandle] = useState<SessionHandle | null>(null);
+  const latest = useRef<SessionView>(view);
+  const frame = useRef(0);
+  const initialSetup = useRef(setup);
+
+  const onUpdate = useCallback((update: SessionUpdate) => {
+    latest.current = applyUpdate(latest.current, update);
+    if (frame.current === 0) {
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        setView(latest.current);
+      });
+    }
+  }, []);
+
+  useEffect(() => {
+    let closed = false;
+    let opened: SessionHandle | null = null;
+    openSession(initialSetup.current, onUpdate, preferMainThread)
+      .then(({ handle: h, notice }) => {
+        if (closed) {
+          h.close();
+          return;
+        }
+        opened = h;
+        setHandle(h);
+        if (notice) setThreadNotice(notice);
+      })
+      .catch((error: unknown) =>
+        onUpdate({
+          status: "stopped",
+          runs: [],
+          error: `Training could not start: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      );
+    return () => {
+      closed = true;
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+      opened?.close();
+    };
+  }, [onUpdate, preferMainThread]);
+
+  const reset = useCallback(
+    async (next: SessionSetup) => {
+      if (!handle) return;
+      latest.current = {
+        ...emptyView(),
+        backend: latest.current.backend,
+        notices: latest.current.notices,
+      };
+      setView(latest.current);
+      try {
+        await handle.reset(next);
+      } catch (error) {
+        onUpdate({
+          status: "stopped",
+          runs: [],
+          error: `Reset failed: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+    },
+    [handle, onUpdate],
+  );
+
+  return {
+    view,
+    ready: handle !== null,
+    thread: handle?.thread ?? null,
+    threadNotice,
+    play: () => handle?.play(),
+    pause: () => handle?.pause(),
+    step: () => handle?.step(),
+    reset,
+    handle,
+  };
+}
