@@ -2,13 +2,15 @@ import { resolve } from "node:path";
 import mdx from "@mdx-js/rollup";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
-import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
 import { defineConfig } from "vite";
+import rehypeKatexHtml from "./build/rehypeKatexHtml";
 
 /** Every page is its own HTML entry, so `dist/` works on any static host without rewrites. */
 const PAGES = {
   explainer: resolve(import.meta.dirname, "index.html"),
+  embed: resolve(import.meta.dirname, "embed/index.html"),
+  train: resolve(import.meta.dirname, "train/index.html"),
 };
 
 export default defineConfig({
@@ -18,19 +20,7 @@ export default defineConfig({
     {
       enforce: "pre",
       // KaTeX runs here, at build time: the page ships typeset HTML + CSS, never KaTeX's JS.
-      // `trust` only admits \htmlClass, which the article uses to tie terms to figures.
-      ...mdx({
-        remarkPlugins: [remarkMath],
-        rehypePlugins: [
-          [
-            rehypeKatex,
-            {
-              trust: (ctx: { command: string }) => ctx.command === "\\htmlClass",
-              strict: false,
-            },
-          ],
-        ],
-      }),
+      ...mdx({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatexHtml] }),
     },
     react({ include: /\.(mdx|tsx?)$/ }),
     tailwindcss(),

@@ -1,8 +1,9 @@
 /**
  * Figures out of view keep the state they last showed and skip re-rendering while a slider
- * moves; they catch up as soon as they scroll near the viewport.
+ * moves; they catch up as soon as they scroll near the viewport, or when the page is printed.
  */
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { ExplainerContext, useExplainer } from "./explainerContext";
 
 export function FreezeWhenHidden({ children }: { children: ReactNode }) {
@@ -21,7 +22,13 @@ export function FreezeWhenHidden({ children }: { children: ReactNode }) {
       },
     );
     observer.observe(el);
-    return () => observer.disconnect();
+    // Printing shows every figure: bring them all up to date first, synchronously.
+    const catchUp = () => flushSync(() => setVisible(true));
+    window.addEventListener("beforeprint", catchUp);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("beforeprint", catchUp);
+    };
   }, []);
   return (
     <div ref={ref}>

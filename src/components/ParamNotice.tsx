@@ -5,7 +5,8 @@
 import { useEffect, useState } from "react";
 import type { ParamIssue } from "../state/schema";
 
-function describe(issue: ParamIssue): string {
+/** One issue in words; the raw value stays text. */
+export function describeIssue(issue: ParamIssue): string {
   return issue.action === "clamped"
     ? `“${issue.name}” = “${issue.raw}” is out of range: clamped to ${issue.used}.`
     : `“${issue.name}” = “${issue.raw}” is not a valid value: reset to ${issue.used}.`;
@@ -32,7 +33,7 @@ export function ParamNotice({
             <p className="font-semibold">Some settings in this link could not be used as given.</p>
             <ul className="mt-1 list-disc pl-5">
               {issues.map((issue) => (
-                <li key={issue.name}>{describe(issue)}</li>
+                <li key={issue.name}>{describeIssue(issue)}</li>
               ))}
             </ul>
           </div>

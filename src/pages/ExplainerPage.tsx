@@ -1,47 +1,55 @@
 import {
   type FocusEvent,
+  lazy as lazyComponent,
   memo,
   type PointerEvent,
-  type ReactNode,
+  Suspense,
   useCallback,
   useEffect,
   useMemo,
+  useReducer,
   useRef,
   useState,
 } from "react";
 import { ControlBar } from "../components/ControlBar";
 import { ExplainerContext, type Term } from "../components/explainerContext";
-import { FreezeWhenHidden } from "../components/FreezeWhenHidden";
-import { AlphaBalancedFigure } from "../components/figures/AlphaBalancedFigure";
-import { DownweightFigure } from "../components/figures/DownweightFigure";
-import { GradientFigure } from "../components/figures/GradientFigure";
-import { LossBudgetFigure } from "../components/figures/LossBudgetFigure";
-import { LossVsPtFigure } from "../components/figures/LossVsPtFigure";
+import { ChartHostContext } from "../components/figureContext";
 import { ParamNotice } from "../components/ParamNotice";
 import { SiteHeader } from "../components/SiteHeader";
 import Article from "../content/article.mdx";
+import { LESSON_SCHEMA } from "../lesson/lessonState";
 import { EXPLAINER_SCHEMA } from "../state/explainerState";
-import { useUrlState } from "../state/useUrlState";
+import { serializeState } from "../state/schema";
+import { readHash, useUrlParams, useUrlState } from "../state/useUrlState";
+import { ARTICLE_COMPONENTS, prefetchFigures } from "./explainerFigures";
 
-/** Wrap a figure so that it only follows the state while it is near the viewport. */
-function lazy(Component: () => ReactNode) {
-  const Lazy = () => (
-    <FreezeWhenHidden>
-      <Component />
-    </FreezeWhenHidden>
-  );
-  Lazy.displayName = `Lazy(${Component.name})`;
-  return Lazy;
+// Only lesson links that ask a question load the predict-first step.
+const PredictCard = lazyComponent(() =>
+  import("../lesson/Predict").then((m) => ({ default: m.PredictCard })),
+);
+const PredictResult = lazyComponent(() =>
+  import("../lesson/Predict").then((m) => ({ default: m.PredictResult })),
+);
+
+/** Scroll to the element with `id` as soon as it exists (giving up after 10 s); returns a cleanup. */
+function scrollToWhenPresent(id: string): () => void {
+  const land = () => {
+    const el = document.getElementById(id);
+    if (el) el.scrollIntoView();
+    return el !== null;
+  };
+  if (land()) return () => {};
+  const observer = new MutationObserver(() => {
+    if (land()) observer.disconnect();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  const timer = window.setTimeout(() => observer.disconnect(), 10_000);
+  return () => {
+    observer.disconnect();
+    window.clearTimeout(timer);
+  };
 }
 
-/** The figures the article places by name; figures read the shared state from context. */
-const FIGURES = {
-  LossVsPtFigure: lazy(LossVsPtFigure),
-  AlphaBalancedFigure: lazy(AlphaBalancedFigure),
-  DownweightFigure: lazy(DownweightFigure),
-  GradientFigure: lazy(GradientFigure),
-  LossBudgetFigure: lazy(LossBudgetFigure),
-};
 const TERMS: readonly Term[] = ["pt", "mod", "alpha", "gamma", "ce"];
 
 function termOf(target: EventTarget | null): Term | null {
@@ -55,6 +63,7 @@ function termOf(target: EventTarget | null): Term | null {
 const ArticleBody = memo(function ArticleBody({ onTerm }: { onTerm: (t: Term | null) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    prefetchFigures();
     // Equation terms are focusable so keyboard users can tie them to the figures too.
     for (const el of ref.current?.querySelectorAll<HTMLElement>('.katex [class*="term-"]') ?? []) {
       el.tabIndex = 0;
@@ -70,28 +79,65 @@ const ArticleBody = memo(function ArticleBody({ onTerm }: { onTerm: (t: Term | n
       onFocus={onPoint}
       onBlur={() => onTerm(null)}
     >
-      <Article components={FIGURES} />
+      <Article components={ARTICLE_COMPONENTS} />
     </div>
   );
 });
 
 export function ExplainerPage() {
   const { state, update, issues, dismissIssues } = useUrlState(EXPLAINER_SCHEMA);
+  // Lesson links: parts hidden by CSS classes (styles.css), and an optional question first.
+  const lesson = useUrlParams(LESSON_SCHEMA);
+  const { hide, predict } = lesson.state;
+  const [lessonIssues, dismissLessonIssues] = useReducer(() => [], lesson.issues);
+  const [guess, setGuess] = useState<number | null>(null);
   const [highlight, setHighlight] = useState<Term | null>(null);
   const onTerm = useCallback((t: Term | null) => setHighlight(t), []);
   const context = useMemo(() => ({ state, update, highlight }), [state, update, highlight]);
+  // Stable: a chart's menu reads the state when opened, so hidden figures never re-render.
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const host = useMemo(
+    () => ({ pagePath: "", stateQuery: () => serializeState(EXPLAINER_SCHEMA, stateRef.current) }),
+    [],
+  );
+  useEffect(() => {
+    // A link to one chart (…#gradient) lands on it once that figure exists (figures 2–5 load
+    // just after first paint).
+    const id = readHash();
+    return id ? scrollToWhenPresent(id) : undefined;
+  }, []);
   return (
     <ExplainerContext.Provider value={context}>
       <SiteHeader current="explainer" />
-      <ParamNotice issues={issues} onDismiss={dismissIssues} />
-      <ControlBar />
-      <main className="mx-auto max-w-3xl px-4 pb-16">
+      <ParamNotice
+        issues={[...issues, ...lessonIssues]}
+        onDismiss={() => {
+          dismissIssues();
+          dismissLessonIssues();
+        }}
+      />
+      {!hide.includes("controls") && <ControlBar />}
+      <main className={`mx-auto max-w-3xl px-4 pb-16 ${hide.map((h) => `hide-${h}`).join(" ")}`}>
         <h1 className="mt-8 text-3xl font-bold tracking-tight sm:text-4xl">Why focal loss works</h1>
         <p className="mt-3 text-lg text-[var(--muted)]">
           An interactive walk through Lin et al.'s <em>Focal Loss for Dense Object Detection</em>:
           move γ and α and every figure follows.
         </p>
-        <ArticleBody onTerm={onTerm} />
+        {predict !== "none" && (
+          <Suspense fallback={null}>
+            {guess === null ? (
+              <PredictCard question={predict} state={state} onReveal={setGuess} />
+            ) : (
+              <PredictResult question={predict} guess={guess} />
+            )}
+          </Suspense>
+        )}
+        {(predict === "none" || guess !== null) && (
+          <ChartHostContext.Provider value={host}>
+            <ArticleBody onTerm={onTerm} />
+          </ChartHostContext.Provider>
+        )}
       </main>
       <footer className="border-t border-[var(--grid)] py-6 text-center text-xs text-[var(--muted)]">
         Focal Loss Explorer — open source; works offline; sends no data anywhere.

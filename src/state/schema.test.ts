@@ -85,3 +85,28 @@ describe("serializeState", () => {
     expect(parse(query)).toEqual({ state, issues: [] });
   });
 });
+
+describe("set parameters", () => {
+  const SCHEMA = {
+    show: { kind: "set", default: ["a"], values: ["a", "b", "c"] },
+    n: { kind: "number", default: 1, min: 0, max: 2 },
+  } as const;
+
+  it("read comma-separated members in any order and write them in the schema's order", () => {
+    const { state, issues } = parseState(SCHEMA, "show=c,a,c");
+    expect(issues).toEqual([]);
+    expect(state.show).toEqual(["a", "c"]);
+    expect(serializeState(SCHEMA, state)).toBe("show=a,c&n=1");
+  });
+
+  it("drop unknown members and report what was kept", () => {
+    expect(parseState(SCHEMA, "show=b,zz").issues).toEqual([
+      { name: "show", raw: "b,zz", action: "reset", used: "b" },
+    ]);
+  });
+
+  it("leave parameters at their default out when asked", () => {
+    expect(serializeState(SCHEMA, defaultsOf(SCHEMA), { omitDefaults: true })).toBe("");
+    expect(serializeState(SCHEMA, { show: [], n: 2 }, { omitDefaults: true })).toBe("show=&n=2");
+  });
+});

@@ -27,7 +27,17 @@ export interface EnumParam<V extends string = string> {
   values: readonly V[];
 }
 
-export type Param = NumberParam | BooleanParam | EnumParam;
+/**
+ * A subset of a fixed list of values, written comma-separated in the list's order (so a state
+ * has exactly one spelling and links round-trip): `hide=controls,text`.
+ */
+export interface SetParam<V extends string = string> {
+  kind: "set";
+  default: readonly V[];
+  values: readonly V[];
+}
+
+export type Param = NumberParam | BooleanParam | EnumParam | SetParam;
 
 /** A schema: parameter name → definition. */
 export type Schema = Record<string, Param>;
@@ -40,7 +50,9 @@ export type StateOf<S extends Schema> = {
       ? boolean
       : S[K] extends EnumParam<infer V>
         ? V
-        : never;
+        : S[K] extends SetParam<infer V>
+          ? readonly V[]
+          : never;
 };
 
 /** What happened to a parameter that could not be used as given. */
@@ -91,13 +103,24 @@ export function parseState<S extends Schema>(
   return { state: state as StateOf<S>, issues };
 }
 
-/** Serialize a state as a query string (no leading "?"), every parameter in schema order. */
-export function serializeState<S extends Schema>(schema: S, state: StateOf<S>): string {
+/**
+ * Serialize a state as a query string (no leading "?"), every parameter in schema order.
+ * `omitDefaults` leaves out parameters at their default, for optional extras such as lesson
+ * flags that should not clutter every link.
+ */
+export function serializeState<S extends Schema>(
+  schema: S,
+  state: StateOf<S>,
+  { omitDefaults = false } = {},
+): string {
   const params = new URLSearchParams();
   for (const [name, param] of Object.entries(schema)) {
-    params.set(name, formatValue(param, (state as Record<string, unknown>)[name]));
+    const text = formatValue(param, (state as Record<string, unknown>)[name]);
+    if (omitDefaults && text === formatValue(param, param.default)) continue;
+    params.set(name, text);
   }
-  return params.toString();
+  // Commas in set values stay readable: URLSearchParams would write them as %2C.
+  return params.toString().replaceAll("%2C", ",");
 }
 
 /** Snap a number to a parameter's range and precision (NaN gives the default). */
@@ -129,6 +152,15 @@ function parseValue(param: Param, raw: string): Parsed {
       return param.values.includes(text)
         ? { value: text }
         : { value: param.default, action: "reset" };
+    case "set": {
+      const given = text
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean);
+      const value = param.values.filter((v) => given.includes(v));
+      const unknown = given.some((v) => !param.values.includes(v));
+      return unknown ? { value, action: "reset" } : { value };
+    }
   }
 }
 
@@ -144,5 +176,9 @@ function parseDecimal(text: string): number | null {
 
 function formatValue(param: Param, value: unknown): string {
   if (param.kind === "boolean") return value ? "1" : "0";
+  if (param.kind === "set") {
+    const members = value as readonly string[];
+    return param.values.filter((v) => members.includes(v)).join(",");
+  }
   return String(value);
 }

@@ -21,7 +21,8 @@ export function useUrlState<S extends Schema>(schema: S) {
       const other = new URLSearchParams(url.search);
       for (const name of Object.keys(schema)) other.delete(name);
       const ours = serializeState(schema, state);
-      const rest = other.toString();
+      // Other parameters (lesson flags such as hide=controls,text) keep their readable commas.
+      const rest = other.toString().replaceAll("%2C", ",");
       url.search = rest ? `${ours}&${rest}` : ours;
       if (url.href !== window.location.href) window.history.replaceState(null, "", url);
     }, WRITE_DELAY_MS);
@@ -34,4 +35,18 @@ export function useUrlState<S extends Schema>(schema: S) {
   );
   const dismissIssues = useCallback(() => setIssues([]), []);
   return { state, update, issues, dismissIssues };
+}
+
+/**
+ * Parameters the page reads once and never writes, such as lesson flags: they stay in the URL
+ * as given (useUrlState keeps parameters outside its schema), so a lesson link round-trips.
+ */
+export function useUrlParams<S extends Schema>(schema: S) {
+  const [parsed] = useState(() => parseState(schema, window.location.search));
+  return parsed;
+}
+
+/** The page's fragment without "#" (a chart id when a link points at a chart). */
+export function readHash(): string {
+  return decodeURIComponent(window.location.hash.slice(1));
 }

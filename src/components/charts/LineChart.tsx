@@ -124,6 +124,7 @@ export const LineChart = memo(function LineChart({
     <svg
       width={width}
       height={height}
+      viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-label={title}
       tabIndex={0}

@@ -33,7 +33,14 @@ export function StackedBars({ width, rows, title, emphasized = null }: StackedBa
   const barW = Math.max(40, width - labelW - 4);
   const height = rows.length * (BAR_H + GAP);
   return (
-    <svg width={width} height={height} role="img" aria-label={title} className="block">
+    <svg
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={title}
+      className="block"
+    >
       {rows.map((row, i) => {
         let x0 = 0;
         return (

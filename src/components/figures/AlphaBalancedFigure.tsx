@@ -80,6 +80,7 @@ export function AlphaBalancedFigure() {
           their shape.
         </>
       }
+      data={{ x: "p", curves: series }}
       table={{
         columns: ["p", "positive α-CE", "positive α-FL", "negative α-CE", "negative α-FL"],
         rows: TABLE_PS.map((p) => [

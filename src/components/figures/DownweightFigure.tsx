@@ -66,6 +66,7 @@ export function DownweightFigure() {
             : `From p_t = ${formatValue(pt1000)} on, an example counts at least 1000× less.`}
         </>
       }
+      data={{ x: "p_t", curves: [...factor, ...ratio] }}
       table={{
         columns: ["p_t", "(1 − p_t)^γ", "CE / FL"],
         rows: TABLE_PTS.map((pt) => [

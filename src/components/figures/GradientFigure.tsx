@@ -79,6 +79,7 @@ export function GradientFigure() {
           still pulls with {formatValue(hardPos(gamma))} (α-CE: {formatValue(hardPos(0))}).
         </>
       }
+      data={{ x: "x", curves: series }}
       table={{
         columns: ["logit x", "positive α-CE", "positive α-FL", "negative α-CE", "negative α-FL"],
         rows: TABLE_XS.map((x) => [

@@ -106,6 +106,18 @@ export function LossBudgetFigure() {
           {formatShare(ceShares.positives)} to {formatShare(flShares.positives)}.
         </>
       }
+      data={() =>
+        comparison.flatMap((c) =>
+          BUDGET_GROUPS.map((g) => [
+            c.label,
+            g.label,
+            c.budget[g.key].count,
+            c.budget[g.key].loss,
+            budgetShares(c.budget, "loss")[g.key],
+            budgetShares(c.budget, "gradient")[g.key],
+          ]),
+        )
+      }
       table={{
         columns: ["loss", "group", "examples", "loss", "loss share", "|gradient| share"],
         rows: comparison.flatMap((c) =>

@@ -88,6 +88,7 @@ export function LossVsPtFigure() {
           {formatTimes(ce01 / fl01)} less): FL barely touches the examples the model gets wrong.
         </>
       }
+      data={{ x: "p_t", curves: series }}
       table={{
         columns: ["p_t", "CE", `FL (γ = ${formatParam(gamma)})`, "CE / FL"],
         rows: TABLE_PTS.map((pt) => [

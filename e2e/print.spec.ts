@@ -1,0 +1,28 @@
+/** Printing the explainer: every chart, in the current state, and no controls. */
+import { expect, test } from "./fixtures";
+
+test("printing gives the charts in the current state and no controls", async ({ page }) => {
+  await page.goto("./");
+  const field = page.getByRole("textbox", { name: "gamma value" });
+  await field.fill("0.5");
+  await field.press("Enter");
+  // Figures out of view kept the old state; printing brings them up to date.
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await page.emulateMedia({ media: "print" });
+  for (const id of ["loss-vs-pt", "alpha-balanced", "down-weighting", "gradient", "loss-budget"]) {
+    const figure = page.locator(`figure[data-chart="${id}"]`);
+    await expect(figure.locator("svg[role='img']").first()).toBeVisible();
+    await expect(page.getByTestId(`${id}-caption`)).toBeVisible();
+    await expect(figure.getByRole("button", { name: /Share or export/ })).toBeHidden();
+    await expect(figure.getByText("Data table")).toBeHidden();
+  }
+  await expect(page.getByTestId("loss-budget-caption")).toContainText("γ = 0.50");
+  await expect(page.getByRole("slider", { name: "gamma" })).toBeHidden();
+  await expect(page.getByTestId("ratio-slider")).toBeHidden();
+  await expect(page.getByRole("radio", { name: "Log" })).toBeHidden();
+  // Charts fit the printed page width.
+  const widest = await page
+    .locator("figure svg[role='img']")
+    .evaluateAll((svgs) => Math.max(...svgs.map((s) => s.getBoundingClientRect().right)));
+  expect(widest).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
+});

@@ -1,0 +1,8 @@
+/**
+ * An equation the build already typeset with KaTeX (see build/rehypeKatexHtml.ts). The HTML is
+ * produced at build time from the article's own TeX, never from anything a visitor supplies.
+ */
+export function Tex({ html }: { html: string }) {
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: build-time KaTeX output of our own content
+  return <span className="tex" dangerouslySetInnerHTML={{ __html: html }} />;
+}

@@ -1,0 +1,38 @@
+/**
+ * What a figure's frame shows (set by the page it is on: the article, an embed, a lesson link)
+ * and where its links point. Both are stable values: a figure that is out of view must not
+ * re-render because of them.
+ */
+import { createContext, type ReactNode } from "react";
+
+export interface FigureOptions {
+  /** "page": framed, numbered, in the article; "embed": alone in an iframe, no frame. */
+  variant: "page" | "embed";
+  title: boolean;
+  controls: boolean;
+  caption: boolean;
+  /** The share / export menu. */
+  menu: boolean;
+  /** Controls shown before the figure's own (an embed's γ / α sliders). */
+  extraControls?: ReactNode;
+}
+
+export const PAGE_FIGURE: FigureOptions = {
+  variant: "page",
+  title: true,
+  controls: true,
+  caption: true,
+  menu: true,
+};
+
+export const FigureOptionsContext = createContext<FigureOptions>(PAGE_FIGURE);
+
+/** The page a chart is on, for links, embed code and the settings written into exports. */
+export interface ChartHost {
+  /** The page's folder below the site root: "" for the explainer. */
+  pagePath: string;
+  /** The page's current state as a query string, read when the menu needs it. */
+  stateQuery: () => string;
+}
+
+export const ChartHostContext = createContext<ChartHost | null>(null);
