@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normalizedLossCdf } from "./figure4";
+import { lossRankedLogits, normalizedLossCdf } from "./figure4";
+import { sigmoidFocalLoss } from "./focal";
 
 describe("normalizedLossCdf", () => {
   it("runs from 0 to 1 and never decreases", () => {
@@ -31,5 +32,44 @@ describe("normalizedLossCdf", () => {
   it("ignores the samples of the other class", () => {
     const cdf = normalizedLossCdf([1, 100], [1, 0], 1, 2, 3);
     expect(Array.from(cdf.cumulativeLoss)).toEqual([0, 0.5, 1]);
+  });
+});
+
+describe("lossRankedLogits", () => {
+  const logits = [2, -1, 0.5, -3, 4, -0.25];
+  const labels = [0, 1, 0, 0, 1, 1];
+
+  it("orders each class by ascending loss for every γ", () => {
+    const neg = lossRankedLogits(logits, labels, 0);
+    const pos = lossRankedLogits(logits, labels, 1);
+    expect(Array.from(neg)).toEqual([-3, 0.5, 2]);
+    expect(Array.from(pos)).toEqual([4, -0.25, -1]);
+    for (const gamma of [0, 0.5, 2, 5]) {
+      const lossesOf = (xs: Float32Array, y: 0 | 1) =>
+        Array.from(xs, (x) => sigmoidFocalLoss(x, y, { gamma, alpha: null }));
+      for (const [xs, y] of [
+        [neg, 0],
+        [pos, 1],
+      ] as const) {
+        const losses = lossesOf(xs, y);
+        expect(losses).toEqual([...losses].sort((a, b) => a - b));
+      }
+    }
+  });
+
+  it("gives the same CDF as the unsorted input", () => {
+    const ranked = lossRankedLogits(logits, labels, 0);
+    const a = normalizedLossCdf(logits, labels, 0, 2, 11);
+    const b = normalizedLossCdf(ranked, new Uint8Array(ranked.length), 0, 2, 11);
+    expect(Array.from(b.cumulativeLoss)).toEqual(Array.from(a.cumulativeLoss));
+  });
+
+  it("thins a long ranking to evenly spaced ranks, keeping both ends", () => {
+    const many = Array.from({ length: 1001 }, (_, i) => i / 100 - 5);
+    const thin = lossRankedLogits(many, new Uint8Array(1001), 0, 11);
+    expect(thin.length).toBe(11);
+    expect(thin[0]).toBe(-5);
+    expect(thin[10]).toBe(5);
+    expect(thin[5]).toBeCloseTo(0, 5);
   });
 });

@@ -51,3 +51,29 @@ export function normalizedLossCdf(
   }
   return { fraction, cumulativeLoss };
 }
+
+/**
+ * The logits of class `y` in ascending order of their loss, valid for every γ at once: FL_γ is
+ * decreasing in p_t for any γ ≥ 0, so negatives rank by ascending x and positives by descending
+ * x. Longer than `maxCount`, the ranking is thinned to evenly spaced ranks (first and last
+ * kept), which keeps the shape of the CDF while bounding the work of each γ change.
+ */
+export function lossRankedLogits(
+  logits: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  y: 0 | 1,
+  maxCount = Number.POSITIVE_INFINITY,
+): Float32Array {
+  const own: number[] = [];
+  for (let i = 0; i < logits.length; i++) {
+    if ((labels[i] === 1 ? 1 : 0) === y) own.push(logits[i] as number);
+  }
+  const sorted = Float32Array.from(own).sort();
+  if (y === 1) sorted.reverse();
+  if (sorted.length <= maxCount) return sorted;
+  const count = Math.max(2, Math.floor(maxCount));
+  return Float32Array.from(
+    { length: count },
+    (_, k) => sorted[Math.round((k * (sorted.length - 1)) / (count - 1))] as number,
+  );
+}

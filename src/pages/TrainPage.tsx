@@ -35,8 +35,9 @@ function setupOf(state: TrainState): SessionSetup {
 
 export function TrainPage() {
   const { state, update, issues, dismissIssues } = useUrlState(TRAIN_SCHEMA);
-  const setup = useMemo(() => setupOf(state), [state]);
-  const setupKey = JSON.stringify(setup);
+  // Keyed by content: unrelated state (Figure 4's γ) keeps the same setup object.
+  const setupKey = JSON.stringify(setupOf(state));
+  const setup = useMemo(() => JSON.parse(setupKey) as SessionSetup, [setupKey]);
   const session = useTrainingSession(setup, !state.worker);
   const seedsJob = useJob(!state.worker);
   const sweepJob = useJob(!state.worker);

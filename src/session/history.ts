@@ -3,7 +3,7 @@
  * read. Pure TypeScript (no React, no DOM); `version` changes with every applied update.
  */
 import type { Divergence, Evaluation } from "../train";
-import type { BackendReport, RunId, SessionStatus, SessionUpdate } from "./protocol";
+import type { BackendReport, RankedLogits, RunId, SessionStatus, SessionUpdate } from "./protocol";
 
 /** At most this many points per loss series reach a chart (bucket means beyond it). */
 export const MAX_CHART_POINTS = 400;
@@ -20,6 +20,8 @@ export interface RunHistory {
   metrics: { step: number; ap: number; recallAtP50: number }[];
   initial: Evaluation | null;
   latest: Evaluation | null;
+  /** The latest evaluation's logits ranked by loss, per class (for Figure 4). */
+  ranked: RankedLogits | null;
 }
 
 export interface SessionView {
@@ -42,6 +44,7 @@ function emptyRun(): RunHistory {
     metrics: [],
     initial: null,
     latest: null,
+    ranked: null,
   };
 }
 
@@ -71,6 +74,7 @@ export function applyUpdate(view: SessionView, update: SessionUpdate): SessionVi
       appendAt(run.lossPositive, at, u.steps.lossPositive);
       appendAt(run.lossNegative, at, u.steps.lossNegative);
     }
+    if (u.ranked) run.ranked = u.ranked;
     if (u.evaluation) {
       const e = u.evaluation;
       if (e.step === 0 || run.initial === null) run.initial = e;

@@ -43,6 +43,15 @@ export interface StepDelta {
   lossNegative: Float32Array;
 }
 
+/**
+ * Each class's held-out logits ranked by loss (see `lossRankedLogits`), prepared in the worker
+ * with every evaluation so the page's Figure 4 re-weights them for any γ without sorting.
+ */
+export interface RankedLogits {
+  positives: Float32Array;
+  negatives: Float32Array;
+}
+
 /** What changed in one run. */
 export interface RunUpdate {
   id: RunId;
@@ -50,6 +59,8 @@ export interface RunUpdate {
   stepsPerSecond: number;
   steps?: StepDelta;
   evaluation?: Evaluation;
+  /** Sent with every evaluation. */
+  ranked?: RankedLogits;
   divergence: Divergence | null;
 }
 
@@ -113,6 +124,9 @@ export function transferablesOfUpdate(
         buffers.add(a.buffer as ArrayBuffer);
     }
     if (run.evaluation) for (const b of evaluationBuffers(run.evaluation)) buffers.add(b);
+    if (run.ranked)
+      for (const a of [run.ranked.positives, run.ranked.negatives])
+        buffers.add(a.buffer as ArrayBuffer);
   }
   return [...buffers];
 }

@@ -4,6 +4,7 @@
  * No React and no DOM: the same class runs in a Web Worker and, as a fallback, on the page.
  */
 import * as tf from "@tensorflow/tfjs";
+import { lossRankedLogits } from "../math/figure4";
 import {
   type BackendSetupOptions,
   DivergedError,
@@ -23,8 +24,11 @@ import type {
   SessionSetup,
   SessionUpdate,
 } from "./protocol";
-import { RUN_IDS } from "./protocol";
+import { type RankedLogits, RUN_IDS } from "./protocol";
 import { RateMeter } from "./rate";
+
+/** Figure 4 is drawn from at most this many ranked logits per class (evenly spaced ranks). */
+const MAX_RANKED = 20_000;
 
 /** Steps between reading the step statistics back from the device. */
 const FLUSH_EVERY = 5;
@@ -176,15 +180,21 @@ export class TrainingSession implements SessionApi {
       };
       if (log.loss.length > 0) update.steps = log;
       const due = run.trainer.stepCount - run.lastEvalStep >= (this.setup?.evalEvery ?? 25);
-      if ((due || evaluateAll) && isAlive(run)) update.evaluation = await this.evaluate(run);
+      if ((due || evaluateAll) && isAlive(run)) Object.assign(update, await this.evaluate(run));
       updates.push(update);
     }
     this.post({ status: this.running ? "running" : "paused", runs: updates });
   }
 
-  private async evaluate(run: Run): Promise<Evaluation> {
+  private async evaluate(run: Run): Promise<{ evaluation: Evaluation; ranked: RankedLogits }> {
     run.lastEvalStep = run.trainer.stepCount;
-    return run.trainer.evaluate();
+    const evaluation = await run.trainer.evaluate();
+    const { logits, labels } = evaluation.predictions;
+    const ranked = {
+      positives: lossRankedLogits(logits, labels, 1, MAX_RANKED),
+      negatives: lossRankedLogits(logits, labels, 0, MAX_RANKED),
+    };
+    return { evaluation, ranked };
   }
 
   private async evaluationUpdate(run: Run): Promise<RunUpdate> {
@@ -192,7 +202,7 @@ export class TrainingSession implements SessionApi {
       id: run.id,
       step: run.trainer.stepCount,
       stepsPerSecond: 0,
-      evaluation: await this.evaluate(run),
+      ...(await this.evaluate(run)),
       divergence: null,
     };
   }

@@ -1,5 +1,5 @@
-import { useMemo, useState } from "react";
-import { formatParam, formatShare, formatValue } from "../../lib/format";
+import { memo, useMemo, useState } from "react";
+import { formatCount, formatParam, formatShare, formatValue } from "../../lib/format";
 import { normalizedLossCdf } from "../../math/figure4";
 import type { SessionView } from "../../session/history";
 import type { RunId } from "../../session/protocol";
@@ -18,20 +18,29 @@ interface Figure4Props {
 }
 
 /** The paper's Figure 4 from the live model: cumulative normalized loss, any γ, no retraining. */
-export function Figure4Figure({ view, number, gamma, onGamma }: Figure4Props) {
+/** Memoized: re-renders when its run data or props change, not on unrelated page state. */
+export const Figure4Figure = memo(function Figure4Figure({
+  view,
+  number,
+  gamma,
+  onGamma,
+}: Figure4Props) {
   const [run, setRun] = useState<RunId>("b");
   const evaluation = view.runs[run].latest;
-  const byClass = useMemo(
-    () => (evaluation ? splitByClass(evaluation.predictions) : null),
-    [evaluation],
-  );
+  const ranked = view.runs[run].ranked;
   const cdfs = useMemo(() => {
-    if (!byClass) return null;
+    if (!ranked) return null;
+    // Ranked by loss in the worker, so the CDF's own sort meets sorted input (linear time).
     return {
-      pos: normalizedLossCdf(byClass.pos.logits, byClass.pos.labels, 1, gamma),
-      neg: normalizedLossCdf(byClass.neg.logits, byClass.neg.labels, 0, gamma),
+      pos: normalizedLossCdf(
+        ranked.positives,
+        new Uint8Array(ranked.positives.length).fill(1),
+        1,
+        gamma,
+      ),
+      neg: normalizedLossCdf(ranked.negatives, new Uint8Array(ranked.negatives.length), 0, gamma),
     };
-  }, [byClass, gamma]);
+  }, [ranked, gamma]);
   const series: Series[] = cdfs
     ? [
         {
@@ -94,6 +103,13 @@ export function Figure4Figure({ view, number, gamma, onGamma }: Figure4Props) {
             negatives' loss, the hardest 20% of the positives {at(cdfs?.pos, 0.8)} of theirs. As γ
             grows, the negatives' curve hugs the bottom until the very end: nearly all their loss
             sits in a few hard examples.
+            {ranked && ranked.negatives.length < evaluation.measured.negatives && (
+              <>
+                {" "}
+                (Negatives: {formatCount(ranked.negatives.length)} of{" "}
+                {formatCount(evaluation.measured.negatives)}, evenly spaced by loss rank.)
+              </>
+            )}
           </>
         ) : (
           "Waiting for the first evaluation…"
@@ -137,22 +153,4 @@ export function Figure4Figure({ view, number, gamma, onGamma }: Figure4Props) {
       )}
     </Figure>
   );
-}
-
-/**
- * Each class's logits, ordered so that their losses come out ascending for every γ (a loss is
- * monotone in p_t whatever γ is): the CDF's sort then meets sorted input and runs in linear
- * time, which keeps the γ slider smooth on 100k+ held-out locations.
- */
-function splitByClass(predictions: { logits: Float32Array; labels: Uint8Array }) {
-  const pos: number[] = [];
-  const neg: number[] = [];
-  for (const [i, y] of predictions.labels.entries())
-    (y === 1 ? pos : neg).push(predictions.logits[i] as number);
-  pos.sort((a, b) => b - a);
-  neg.sort((a, b) => a - b);
-  return {
-    pos: { logits: pos, labels: new Uint8Array(pos.length).fill(1) },
-    neg: { logits: neg, labels: new Uint8Array(neg.length) },
-  };
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import { formatValue } from "../../lib/format";
 import { crossEntropyCurve, PT_GRID, sample } from "../../math/curves";
 import { probabilityOfTruth, sigmoidFocalLoss } from "../../math/focal";
@@ -19,7 +19,8 @@ interface Hover {
 }
 
 /** Score heatmaps of a few fixed held-out images, per run; hover a location for its p_t and loss. */
-export function HeatmapsFigure({
+/** Memoized: re-renders when its run data or props change, not on unrelated page state. */
+export const HeatmapsFigure = memo(function HeatmapsFigure({
   view,
   number,
   configs,
@@ -106,7 +107,7 @@ export function HeatmapsFigure({
       )}
     </Figure>
   );
-}
+});
 
 function probeOf(view: SessionView, configs: Record<RunId, TrainConfig>, hover: Hover) {
   const image = view.runs[hover.run].latest?.images[hover.image];

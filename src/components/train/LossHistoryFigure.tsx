@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { formatCount, formatValue } from "../../lib/format";
 import { type SessionView, seriesPoints } from "../../session/history";
 import { RUN_IDS } from "../../session/protocol";
@@ -8,7 +8,14 @@ import { Figure } from "../Figure";
 import { RUN_COLORS } from "./runColors";
 
 /** Training loss of both runs over steps, with its positive and negative parts. */
-export function LossHistoryFigure({ view, number }: { view: SessionView; number: number }) {
+/** Memoized: re-renders when its run data or props change, not on unrelated page state. */
+export const LossHistoryFigure = memo(function LossHistoryFigure({
+  view,
+  number,
+}: {
+  view: SessionView;
+  number: number;
+}) {
   const series = useMemo<Series[]>(
     () =>
       RUN_IDS.flatMap((id) => {
@@ -100,7 +107,7 @@ export function LossHistoryFigure({ view, number }: { view: SessionView; number:
       )}
     </Figure>
   );
-}
+});
 
 /** About ten evenly spaced steps for the data table. */
 export function tableSteps(steps: number): number[] {

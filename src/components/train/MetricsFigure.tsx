@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { formatCount, formatValue } from "../../lib/format";
 import type { SessionView } from "../../session/history";
 import { RUN_IDS } from "../../session/protocol";
@@ -8,7 +8,14 @@ import { Figure } from "../Figure";
 import { RUN_COLORS } from "./runColors";
 
 /** Held-out AP and recall at precision 0.5 of both runs over steps. */
-export function MetricsFigure({ view, number }: { view: SessionView; number: number }) {
+/** Memoized: re-renders when its run data or props change, not on unrelated page state. */
+export const MetricsFigure = memo(function MetricsFigure({
+  view,
+  number,
+}: {
+  view: SessionView;
+  number: number;
+}) {
   const series = useMemo<Series[]>(
     () =>
       RUN_IDS.flatMap((id) => {
@@ -84,4 +91,4 @@ export function MetricsFigure({ view, number }: { view: SessionView; number: num
       )}
     </Figure>
   );
-}
+});

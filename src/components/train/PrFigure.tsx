@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { formatValue } from "../../lib/format";
 import type { SessionView } from "../../session/history";
 import { RUN_IDS } from "../../session/protocol";
@@ -11,7 +11,14 @@ import { RUN_COLORS } from "./runColors";
 const MAX_PR_POINTS = 300;
 
 /** Precision against recall for the current models. */
-export function PrFigure({ view, number }: { view: SessionView; number: number }) {
+/** Memoized: re-renders when its run data or props change, not on unrelated page state. */
+export const PrFigure = memo(function PrFigure({
+  view,
+  number,
+}: {
+  view: SessionView;
+  number: number;
+}) {
   const series = useMemo<Series[]>(
     () =>
       RUN_IDS.map((id) => {
@@ -68,4 +75,4 @@ export function PrFigure({ view, number }: { view: SessionView; number: number }
       )}
     </Figure>
   );
-}
+});

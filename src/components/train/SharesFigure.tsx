@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { formatShare } from "../../lib/format";
 import type { LossShares } from "../../math/shares";
 import type { SessionView } from "../../session/history";
@@ -26,7 +27,14 @@ function row(id: string, label: string, shares: LossShares["loss"]): BarRow {
 }
 
 /** Where each run's held-out loss and gradient come from, at initialization and now. */
-export function SharesFigure({ view, number }: { view: SessionView; number: number }) {
+/** Memoized: re-renders when its run data or props change, not on unrelated page state. */
+export const SharesFigure = memo(function SharesFigure({
+  view,
+  number,
+}: {
+  view: SessionView;
+  number: number;
+}) {
   const rows = (measure: "loss" | "gradient") =>
     RUN_IDS.flatMap((id) => {
       const r = view.runs[id];
@@ -90,4 +98,4 @@ export function SharesFigure({ view, number }: { view: SessionView; number: numb
       )}
     </Figure>
   );
-}
+});
