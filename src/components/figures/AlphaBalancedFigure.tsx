@@ -4,9 +4,9 @@ import { alphaBalancedCurve } from "../../math/curves";
 import { alphaT, focalLoss } from "../../math/focal";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
-import { COLORS } from "../charts/palette";
-import { emphasisFor, useExplainer } from "../explainerContext";
+import { useExplainer } from "../explainerContext";
 import { Figure } from "../Figure";
+import { classSeries } from "./classSeries";
 
 const TABLE_PS = [0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99];
 
@@ -21,47 +21,12 @@ export function AlphaBalancedFigure() {
   const { gamma, alpha } = state;
   const series = useMemo<Series[]>(
     () =>
-      [
-        {
-          y: 1 as const,
-          g: 0,
-          id: "pos-ce",
-          label: "positive, α-CE",
-          color: COLORS.positive,
-          dash: "6 4",
-          terms: ["alpha", "ce"] as const,
-        },
-        {
-          y: 1 as const,
-          g: gamma,
-          id: "pos-fl",
-          label: "positive, α-FL",
-          color: COLORS.positive,
-          terms: ["alpha", "mod", "gamma"] as const,
-        },
-        {
-          y: 0 as const,
-          g: 0,
-          id: "neg-ce",
-          label: "negative, α-CE",
-          color: COLORS.negative,
-          dash: "6 4",
-          terms: ["alpha", "ce"] as const,
-        },
-        {
-          y: 0 as const,
-          g: gamma,
-          id: "neg-fl",
-          label: "negative, α-FL",
-          color: COLORS.negative,
-          terms: ["alpha", "mod", "gamma"] as const,
-        },
-      ].map(({ y, g, terms, ...rest }) => ({
-        ...rest,
-        points: alphaBalancedCurve(y, g, alpha),
-        evaluate: (p: number) => alphaLoss(y, p, g, alpha),
-        emphasis: emphasisFor(highlight, terms),
-      })),
+      classSeries(
+        gamma,
+        highlight,
+        (y, g) => alphaBalancedCurve(y, g, alpha),
+        (y, g, p) => alphaLoss(y, p, g, alpha),
+      ),
     [gamma, alpha, highlight],
   );
   return (

@@ -4,9 +4,9 @@ import { gradientCurve, LOGIT_RANGE } from "../../math/curves";
 import { probabilityOfTruth, sigmoidFocalLossGrad } from "../../math/focal";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
-import { COLORS } from "../charts/palette";
-import { emphasisFor, useExplainer } from "../explainerContext";
+import { useExplainer } from "../explainerContext";
 import { Figure } from "../Figure";
+import { classSeries } from "./classSeries";
 
 const TABLE_XS = [-6, -4, -3, -2, -1, 0, 1, 2, 3, 4, 6];
 /** A negative the model already rejects: logit −3, p_t ≈ 0.95. */
@@ -18,47 +18,12 @@ export function GradientFigure() {
   const { gamma, alpha } = state;
   const series = useMemo<Series[]>(
     () =>
-      [
-        {
-          y: 1 as const,
-          g: 0,
-          id: "pos-ce",
-          label: "positive, α-CE",
-          color: COLORS.positive,
-          dash: "6 4",
-          terms: ["ce", "alpha"] as const,
-        },
-        {
-          y: 1 as const,
-          g: gamma,
-          id: "pos-fl",
-          label: "positive, α-FL",
-          color: COLORS.positive,
-          terms: ["mod", "gamma", "alpha"] as const,
-        },
-        {
-          y: 0 as const,
-          g: 0,
-          id: "neg-ce",
-          label: "negative, α-CE",
-          color: COLORS.negative,
-          dash: "6 4",
-          terms: ["ce", "alpha"] as const,
-        },
-        {
-          y: 0 as const,
-          g: gamma,
-          id: "neg-fl",
-          label: "negative, α-FL",
-          color: COLORS.negative,
-          terms: ["mod", "gamma", "alpha"] as const,
-        },
-      ].map(({ y, g, terms, ...rest }) => ({
-        ...rest,
-        points: gradientCurve(y, g, alpha),
-        evaluate: (x: number) => sigmoidFocalLossGrad(x, y, { gamma: g, alpha }),
-        emphasis: emphasisFor(highlight, terms),
-      })),
+      classSeries(
+        gamma,
+        highlight,
+        (y, g) => gradientCurve(y, g, alpha),
+        (y, g, x) => sigmoidFocalLossGrad(x, y, { gamma: g, alpha }),
+      ),
     [gamma, alpha, highlight],
   );
   const gCe = sigmoidFocalLossGrad(EASY_NEGATIVE_X, 0, { gamma: 0, alpha });

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { formatValue } from "../../lib/format";
 import type { JobState } from "../../pages/train/useJob";
 import { compareSeeds, describeComparison } from "../../session/summary";
+import { JobControls } from "./JobControls";
 
 interface SeedsPanelProps {
   job: JobState;
@@ -34,7 +35,20 @@ export function SeedsPanel({ job, onRun, onCancel, firstSeed }: SeedsPanelProps)
         Trains A and B again from seeds {firstSeed}, {firstSeed + 1}, … in a background worker (the
         live runs keep going) and compares their held-out AP after the same number of steps.
       </p>
-      <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+      <JobControls
+        job={job}
+        steps={steps}
+        stepChoices={[50, 100, 250, 500, 1000]}
+        onSteps={setSteps}
+        onRun={() =>
+          onRun(
+            Array.from({ length: count }, (_, i) => firstSeed + i),
+            steps,
+          )
+        }
+        onCancel={onCancel}
+        runLabel={`Run ${count} seeds`}
+      >
         <label className="flex items-center gap-2">
           Seeds
           <select
@@ -47,42 +61,7 @@ export function SeedsPanel({ job, onRun, onCancel, firstSeed }: SeedsPanelProps)
             ))}
           </select>
         </label>
-        <label className="flex items-center gap-2">
-          Steps each
-          <select
-            value={steps}
-            onChange={(e) => setSteps(Number(e.target.value))}
-            className="rounded border border-[var(--grid)] bg-[var(--panel)] px-2 py-1"
-          >
-            {[50, 100, 250, 500, 1000].map((n) => (
-              <option key={n}>{n}</option>
-            ))}
-          </select>
-        </label>
-        {job.running ? (
-          <button
-            type="button"
-            onClick={onCancel}
-            className="rounded-md border border-[var(--grid)] px-3 py-1.5 font-medium"
-          >
-            Cancel ({job.done}/{job.total})
-          </button>
-        ) : (
-          <button
-            type="button"
-            onClick={() =>
-              onRun(
-                Array.from({ length: count }, (_, i) => firstSeed + i),
-                steps,
-              )
-            }
-            className="rounded-md bg-[var(--accent)] px-3 py-1.5 font-medium text-white"
-          >
-            Run {count} seeds
-          </button>
-        )}
-      </div>
-      {job.error && <p className="mt-2 text-sm text-red-600">{job.error}</p>}
+      </JobControls>
       {seeds.length > 0 && (
         <>
           <p className="mt-3 font-medium" data-testid="seeds-summary">

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { PAPER_TABLE_1B } from "../../content/paperTable1";
 import { formatValue } from "../../lib/format";
 import type { JobState } from "../../pages/train/useJob";
+import { JobControls } from "./JobControls";
 
 export const SWEEP_GAMMAS = [0, 0.5, 1, 2, 5];
 export const SWEEP_ALPHAS = [0.25, 0.5, 0.75];
@@ -33,38 +34,15 @@ export function SweepPanel({ job, onRun, onCancel }: SweepPanelProps) {
         for every (γ, α) below; γ = 0 is α-CE. Each cell is the held-out AP after the chosen number
         of steps.
       </p>
-      <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
-        <label className="flex items-center gap-2">
-          Steps each
-          <select
-            value={steps}
-            onChange={(e) => setSteps(Number(e.target.value))}
-            className="rounded border border-[var(--grid)] bg-[var(--panel)] px-2 py-1"
-          >
-            {[50, 150, 300, 600].map((n) => (
-              <option key={n}>{n}</option>
-            ))}
-          </select>
-        </label>
-        {job.running ? (
-          <button
-            type="button"
-            onClick={onCancel}
-            className="rounded-md border border-[var(--grid)] px-3 py-1.5 font-medium"
-          >
-            Cancel ({job.done}/{job.total})
-          </button>
-        ) : (
-          <button
-            type="button"
-            onClick={() => onRun(steps)}
-            className="rounded-md bg-[var(--accent)] px-3 py-1.5 font-medium text-white"
-          >
-            Run the sweep ({SWEEP_GAMMAS.length * SWEEP_ALPHAS.length} trainings)
-          </button>
-        )}
-      </div>
-      {job.error && <p className="mt-2 text-sm text-red-600">{job.error}</p>}
+      <JobControls
+        job={job}
+        steps={steps}
+        stepChoices={[50, 150, 300, 600]}
+        onSteps={setSteps}
+        onRun={() => onRun(steps)}
+        onCancel={onCancel}
+        runLabel={`Run the sweep (${SWEEP_GAMMAS.length * SWEEP_ALPHAS.length} trainings)`}
+      />
       <div className="mt-3 flex flex-wrap gap-6">
         <table className="text-sm tabular-nums" data-testid="sweep-grid">
           <caption className="mb-1 text-left font-medium">This tab: held-out AP</caption>
