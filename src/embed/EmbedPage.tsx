@@ -5,6 +5,7 @@ import { CHART_IDS, CHARTS, type ChartEntry, type ChartId } from "./charts";
 import { EmbedMessage } from "./EmbedChrome";
 import { ExplainerEmbed } from "./ExplainerEmbed";
 import type { EmbedOptions, EmbedRequest } from "./embedOptions";
+import { TrainEmbed } from "./TrainEmbed";
 
 /** What a host (the page whose state a chart reads) is given to draw one of its charts. */
 export interface HostProps {
@@ -20,6 +21,7 @@ export interface HostProps {
 /** Each host draws its charts with its own state schema and sliders. */
 const HOSTS: Record<ChartEntry["host"], ComponentType<HostProps>> = {
   explainer: ExplainerEmbed,
+  train: TrainEmbed,
 };
 
 export function EmbedPage(props: {

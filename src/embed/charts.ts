@@ -3,7 +3,7 @@
  * one entry: its title, the page (host) whose state it reads, the state parameters it depends
  * on, a default iframe height and the component that draws it.
  */
-import type { ComponentType } from "react";
+import { type ComponentType, lazy } from "react";
 import { AlphaBalancedFigure } from "../components/figures/AlphaBalancedFigure";
 import { DownweightFigure } from "../components/figures/DownweightFigure";
 import { GradientFigure } from "../components/figures/GradientFigure";
@@ -14,7 +14,7 @@ export interface ChartEntry {
   /** The figure's title (also the embed page's document title and the iframe's title). */
   title: string;
   /** Which page's state and controls the chart uses (see `HOSTS` in EmbedPage). */
-  host: "explainer";
+  host: "explainer" | "train";
   /** The state parameters the chart depends on, in URL order: its settings in links and files. */
   params: readonly string[];
   /**
@@ -29,8 +29,21 @@ export interface ChartEntry {
    * column per curve keyed by its series id (ids not listed here are described by their label).
    */
   columns: Readonly<Record<string, string>>;
+  /** What a teacher should know about the embed (shown with the embed code). */
+  note?: string;
   Component: ComponentType;
 }
+
+/** The training page's charts draw a recorded run in embeds (see recordedRun.ts). */
+const RECORDED_NOTE =
+  "The embed shows a recorded run of the training page's default settings (seed 1), not the run trained in this tab.";
+
+/** The recorded run is fixed: most training charts have no state parameter in an embed. */
+const NO_PARAMS: string[] = [];
+
+/** The training charts load with their own chunk: neither the menu nor other embeds need them. */
+const trainChart = (name: keyof typeof import("./trainCharts")) =>
+  lazy(() => import("./trainCharts").then((m) => ({ default: m[name] as ComponentType })));
 
 export const CHARTS = {
   "loss-vs-pt": {
@@ -108,6 +121,66 @@ export const CHARTS = {
     },
     Component: LossBudgetFigure,
   },
+  "train-loss": {
+    title: "Training loss (normalized by the positives)",
+    host: "train",
+    params: NO_PARAMS,
+    height: 620,
+    controlsHeight: 0,
+    columns: {},
+    note: RECORDED_NOTE,
+    Component: trainChart("TrainLossChart"),
+  },
+  "train-ap": {
+    title: "Held-out AP and recall at precision 0.5",
+    host: "train",
+    params: NO_PARAMS,
+    height: 530,
+    controlsHeight: 0,
+    columns: {},
+    note: RECORDED_NOTE,
+    Component: trainChart("TrainMetricsChart"),
+  },
+  "train-pr": {
+    title: "Precision–recall on the held-out set",
+    host: "train",
+    params: NO_PARAMS,
+    height: 510,
+    controlsHeight: 0,
+    columns: {},
+    note: RECORDED_NOTE,
+    Component: trainChart("TrainPrChart"),
+  },
+  "train-shares": {
+    title: "Where the held-out loss comes from, at init and after training",
+    host: "train",
+    params: NO_PARAMS,
+    height: 670,
+    controlsHeight: 0,
+    columns: {},
+    note: RECORDED_NOTE,
+    Component: trainChart("TrainSharesChart"),
+  },
+  "train-figure4": {
+    title: "The paper's Figure 4, from the trained model",
+    host: "train",
+    params: ["f4gamma"],
+    height: 650,
+    controlsHeight: 80,
+    columns: {},
+    note: RECORDED_NOTE,
+    Component: trainChart("TrainFigure4Chart"),
+  },
+  "train-heatmaps": {
+    title: "What each model sees: scores on held-out images",
+    host: "train",
+    params: NO_PARAMS,
+    height: 1130,
+    controlsHeight: 0,
+    columns: {},
+    note: RECORDED_NOTE,
+    Component: trainChart("TrainHeatmapsChart"),
+  },
 } satisfies Record<string, ChartEntry>;
 
 export type ChartId = keyof typeof CHARTS;
@@ -118,4 +191,7 @@ export const EMBED_HEIGHT_MESSAGE = "focal-loss-explorer:embed-height";
 export const EMBED_PING_MESSAGE = "focal-loss-explorer:embed-ping";
 
 /** A page's folder below the site root, per host. */
-export const HOST_PAGE_PATH: Record<ChartEntry["host"], string> = { explainer: "" };
+export const HOST_PAGE_PATH: Record<ChartEntry["host"], string> = {
+  explainer: "",
+  train: "train/",
+};

@@ -131,7 +131,7 @@ export default function ChartMenuPanel(props: ChartMenuProps & { onClose: () => 
       <button type="button" className={ITEM} onClick={() => copy(link, "Link copied.")}>
         Copy link to this view
       </button>
-      {/* Only charts in the embed registry have an embed page (the training page's do not yet). */}
+      {/* Only charts in the embed registry have an embed page. */}
       {entry && (
         <button
           type="button"
@@ -144,6 +144,11 @@ export default function ChartMenuPanel(props: ChartMenuProps & { onClose: () => 
       )}
       {entry && embedOpen && (
         <div className="mx-2 mb-2 flex flex-col gap-1.5 border-l-2 border-[var(--grid)] pl-2 text-sm">
+          {entry.note && (
+            <p className="text-xs text-[var(--muted)]" data-testid="embed-note">
+              {entry.note}
+            </p>
+          )}
           <label className="flex items-center gap-2">
             <input
               type="checkbox"
