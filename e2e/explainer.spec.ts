@@ -125,6 +125,12 @@ test.describe("reading and tweaking the explainer", () => {
     await expect.poll(shareAt).toBeCloseTo(0.686, 3);
     await budget.getByText("Data table").click();
     await expect(budget.locator("table")).toBeVisible();
+    // Every figure offers its data: open each table (rendered only while open).
+    for (const details of await page.locator("figure details").all()) {
+      if (await details.evaluate((d) => (d as HTMLDetailsElement).open)) continue;
+      await details.locator("summary").scrollIntoViewIfNeeded();
+      await details.locator("summary").click();
+    }
     expect(await page.locator("figure table").count()).toBe(5);
     await expectNoBadNumbers(page);
   });

@@ -5,12 +5,10 @@
 import { type ReactNode, useContext } from "react";
 import { type ChartData, ChartMenu } from "./ChartMenu";
 import { useElementWidth } from "./charts/useElementWidth";
+import { DataTable, type DataTableSpec } from "./DataTable";
 import { FigureOptionsContext } from "./figureContext";
 
-export interface DataTableSpec {
-  columns: readonly string[];
-  rows: readonly (readonly string[])[];
-}
+export type { DataTableSpec } from "./DataTable";
 
 interface FigureProps {
   id: string;
@@ -70,40 +68,7 @@ export function Figure(props: FigureProps) {
           >
             {caption}
           </figcaption>
-          <details className="mt-2 text-sm print:hidden">
-            <summary className="cursor-pointer text-[var(--accent)]">Data table</summary>
-            <div className="mt-2 max-w-full overflow-x-auto">
-              <table className="w-full border-collapse text-right tabular-nums">
-                <thead>
-                  <tr>
-                    {table.columns.map((c) => (
-                      <th
-                        key={c}
-                        scope="col"
-                        className="border-b border-[var(--grid)] px-2 py-1 font-medium"
-                      >
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {table.rows.map((row) => (
-                    <tr key={row.join("|")}>
-                      {row.map((cell, i) => (
-                        <td
-                          key={table.columns[i]}
-                          className="border-b border-[var(--grid)]/50 px-2 py-0.5"
-                        >
-                          {cell}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <DataTable table={table} />
         </>
       )}
     </figure>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ParamSlider } from "../components/controls/ParamSlider";
 import { ChartHostContext } from "../components/figureContext";
 import { ParamNotice } from "../components/ParamNotice";
@@ -42,6 +42,7 @@ export function TrainPage() {
   const seedsJob = useJob(!state.worker);
   const sweepJob = useJob(!state.worker);
   const { view } = session;
+  const [presetNote, setPresetNote] = useState<string | null>(null);
   // The charts' share menus read the current setup when opened (a stable host object).
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -119,7 +120,10 @@ export function TrainPage() {
                 key={p.id}
                 type="button"
                 title={p.description}
-                onClick={() => update(p.patch)}
+                onClick={() => {
+                  update(p.patch);
+                  setPresetNote(`${p.label}: ${p.description}`);
+                }}
                 className="rounded-full border border-[var(--grid)] px-3 py-1 text-sm hover:bg-[var(--grid)]"
               >
                 {p.label}
@@ -137,6 +141,11 @@ export function TrainPage() {
               Sweep γ
             </button>
           </div>
+          {presetNote && (
+            <p className="text-sm text-[var(--muted)]" data-testid="preset-note">
+              {presetNote}
+            </p>
+          )}
           <div className="grid gap-3 md:grid-cols-3">
             <div
               className="flex flex-col gap-2 rounded-lg border border-[var(--grid)] p-3"

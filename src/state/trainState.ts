@@ -111,14 +111,14 @@ export const PRESETS: readonly Preset[] = [
     id: "no-prior",
     label: "Without the prior init",
     description:
-      "The same pair with the head bias at 0, so every location starts at p = 0.5: watch the loss of the easy negatives swamp the start.",
+      "The same pair with the head bias at 0: every location starts at p = 0.5, the thousand negatives per positive dominate the loss, and in our benchmark both runs sat at AP ≈ 0 for the first 250 steps.",
     patch: { ...PAPER, aPrior: false, bPrior: false },
   },
   {
     id: "ce-fine",
     label: "When plain CE does fine",
     description:
-      "SGD with momentum at one shared learning rate: in our benchmark this setting let CE with the prior init keep up with (or beat) focal loss.",
-    patch: { ...PAPER, aOpt: "sgd", bOpt: "sgd", aLr: 0.01, bLr: 0.01 },
+      "SGD with momentum at lr 0.01, seed 1: in our benchmark CE with the prior init reached AP 0.98 by step 250 (α-FL γ = 2: 0.84). On this easy task CE can do fine — though with seed 3 it stalled at 0.",
+    patch: { ...PAPER, seed: 1, aOpt: "sgd", bOpt: "sgd", aLr: 0.01, bLr: 0.01 },
   },
 ];

@@ -1,0 +1,54 @@
+/**
+ * A figure's plotted data as a table, on request. Rows are rendered only while it is open, so a
+ * slider move does not rewrite a hidden table on every input.
+ */
+import { useState } from "react";
+
+export interface DataTableSpec {
+  columns: readonly string[];
+  rows: readonly (readonly string[])[];
+}
+
+export function DataTable({ table }: { table: DataTableSpec }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="mt-2 text-sm print:hidden" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="cursor-pointer text-[var(--accent)]">Data table</summary>
+      {open && (
+        <div className="mt-2 max-w-full overflow-x-auto">
+          <table className="w-full border-collapse text-right tabular-nums">
+            <thead>
+              <tr>
+                {table.columns.map((c) => (
+                  <th
+                    key={c}
+                    scope="col"
+                    className="border-b border-[var(--grid)] px-2 py-1 font-medium"
+                  >
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row, r) => (
+                // Rows keep their place as values change: key by position, not by content.
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
+                <tr key={r}>
+                  {row.map((cell, i) => (
+                    <td
+                      key={table.columns[i]}
+                      className="border-b border-[var(--grid)]/50 px-2 py-0.5"
+                    >
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </details>
+  );
+}
