@@ -100,3 +100,16 @@ test.describe("training in the tab", () => {
     await expectNoBadNumbers(page);
   });
 });
+
+test("the training page lays out at 360 px without horizontal scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto("./train/?backend=wasm&batch=2");
+  await expect(page.getByTestId("backend-badge")).toHaveAttribute("data-backend", "wasm", {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId("run-b-ap")).toBeVisible({ timeout: 60_000 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});

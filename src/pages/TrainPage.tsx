@@ -208,7 +208,7 @@ export function TrainPage() {
           />
         </div>
         <ChartHostContext.Provider value={chartHost}>
-          <div className="grid gap-x-5 lg:grid-cols-2 [&_figure]:my-2">
+          <div className="grid grid-cols-1 gap-x-5 lg:grid-cols-2 [&>*]:min-w-0 [&_figure]:my-2">
             <LossHistoryFigure view={view} number={1} />
             <MetricsFigure view={view} number={2} />
             <PrFigure view={view} number={3} />
