@@ -113,3 +113,20 @@ test("the training page lays out at 360 px without horizontal scrolling", async 
   );
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("run N seeds trains the pair again in the background and states what it measured", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto("./train/?backend=wasm&batch=2");
+  const panel = page.getByTestId("seeds-panel");
+  await panel.getByRole("combobox").first().selectOption("2");
+  await panel.getByRole("combobox").nth(1).selectOption("50");
+  await panel.getByRole("button", { name: "Run 2 seeds" }).click();
+  await expect(panel.getByTestId("seeds-summary")).toHaveText(
+    /^(A ahead|B ahead|A and B level).*\(A \d.*, B \d.*\)/,
+    { timeout: 150_000 },
+  );
+  await expect(panel.getByRole("button", { name: "Run 2 seeds" })).toBeVisible();
+  await expect(panel.locator("tbody tr")).toHaveCount(2);
+});

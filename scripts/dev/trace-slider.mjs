@@ -5,13 +5,21 @@ import { CHROMIUM_ARGS, findChromium } from "../chromium.mjs";
 import { serveStatic } from "../serve-static.mjs";
 
 const server = await serveStatic("dist", 4394);
-const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
+const browser = await chromium.launch({
+  executablePath: await findChromium(),
+  args: CHROMIUM_ARGS,
+});
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto("http://127.0.0.1:4394/");
 await page.waitForTimeout(800);
-await page.locator('[data-chart="loss-vs-pt"]').evaluate((el) => el.scrollIntoView({ block: "center" }));
+await page
+  .locator('[data-chart="loss-vs-pt"]')
+  .evaluate((el) => el.scrollIntoView({ block: "center" }));
 await page.waitForTimeout(500);
-await browser.startTracing(page, { path: "/tmp/trace.json", categories: ["devtools.timeline", "blink", "cc"] });
+await browser.startTracing(page, {
+  path: "/tmp/trace.json",
+  categories: ["devtools.timeline", "blink", "cc"],
+});
 await page.evaluate(async () => {
   const input = document.querySelector('[data-testid="gamma-slider"] input[type="range"]');
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
@@ -30,6 +38,7 @@ for (const e of events) {
   if (e.ph !== "X" || !e.dur || threads.get(`${e.pid}:${e.tid}`) !== "CrRendererMain") continue;
   total.set(e.name, (total.get(e.name) ?? 0) + e.dur);
 }
-for (const [name, us] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(`${(us / 1000 / 50).toFixed(2)} ms/input  ${name}`);
+for (const [name, us] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 18))
+  console.log(`${(us / 1000 / 50).toFixed(2)} ms/input  ${name}`);
 await browser.close();
 server.close();

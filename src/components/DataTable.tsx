@@ -33,7 +33,6 @@ export function DataTable({ table }: { table: DataTableSpec }) {
             <tbody>
               {table.rows.map((row, r) => (
                 // Rows keep their place as values change: key by position, not by content.
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
                 <tr key={r}>
                   {row.map((cell, i) => (
                     <td
