@@ -2,7 +2,7 @@
  * `npm run record:run [-- --steps 300 --every 25]`: trains the training page's default A/B pair
  * (A = CE, B = α-FL γ 2 α 0.25, both with the prior init, Adam 1e-3, batch 16, seed 1, 1 : 1000)
  * in Node on the wasm backend, and writes the compact recorded run that the embeds of the
- * training charts draw: public/recorded-run.json (format in src/embed/recordedRun.ts).
+ * training charts draw: public/recorded-run.json (format in src/embed/recordedRunCodec.ts).
  * Deterministic from the seed apart from the date it records.
  */
 import { writeFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import {
   encodeRecordedRun,
   MAX_RANKED_RECORDED,
   type RunRecording,
-} from "../src/embed/recordedRun";
+} from "../src/embed/recordedRunCodec";
 import { lossRankedLogits } from "../src/math/figure4";
 import type { RunId } from "../src/session/protocol";
 import { defaultsOf } from "../src/state/schema";
