@@ -45,8 +45,9 @@ export const QUESTIONS: Record<Exclude<QuestionId, "none">, Question> = {
       `A negative the model already rejects (logit x = ${EASY_LOGIT}). How many times weaker is its gradient under α-FL (γ = ${s.gamma}) than under α-CE?`,
     unit: "times",
     answer: (s) => {
-      const ce = sigmoidFocalLossGrad(EASY_LOGIT, 0, { gamma: 0, alpha: s.alpha });
-      const fl = sigmoidFocalLossGrad(EASY_LOGIT, 0, { gamma: s.gamma, alpha: s.alpha });
+      // α_t multiplies both gradients and cancels in the ratio (it is 0 for negatives at α = 1).
+      const ce = sigmoidFocalLossGrad(EASY_LOGIT, 0, { gamma: 0, alpha: null });
+      const fl = sigmoidFocalLossGrad(EASY_LOGIT, 0, { gamma: s.gamma, alpha: null });
       return ce / fl;
     },
     range: { min: 1, max: 100000, start: 10 },

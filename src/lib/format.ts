@@ -32,6 +32,7 @@ export function formatShare(v: number): string {
 
 /** "100×", "1.2k×": how many times less. */
 export function formatTimes(v: number): string {
+  if (Number.isNaN(v)) return "–";
   if (!Number.isFinite(v)) return "∞×";
   if (v >= 1e4) return `${format(".3~s")(v).replace("G", "B")}×`;
   return `${format(".3~r")(v)}×`;

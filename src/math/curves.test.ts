@@ -6,6 +6,7 @@ import {
   focalLossCurve,
   gradientCurve,
   linspace,
+  missAtDownweight,
   ptAtDownweight,
   ptGrid,
 } from "./curves";
@@ -63,5 +64,13 @@ describe("gradient curves", () => {
   it("the CE gradient of a positive crosses −½ at x = 0", () => {
     const curve = gradientCurve(1, 0, null, [0]);
     assertInDelta(curve[0]?.y ?? NaN, -0.5, 1e-15);
+  });
+});
+
+describe("missAtDownweight", () => {
+  it("stays exact where p_t itself rounds to 1 (small γ)", () => {
+    expect(ptAtDownweight(1000, 0.1)).toBe(1);
+    assertRelative(missAtDownweight(1000, 0.1), 1e-30, 1e-12);
+    assertRelative(missAtDownweight(1000, 2), 1 / Math.sqrt(1000), 1e-15);
   });
 });

@@ -94,7 +94,15 @@ export function downweightRatio(pt: number, gamma: number): number {
 
 /** The p_t at which FL is `ratio` times smaller than CE: 1 − ratio^(−1/γ); γ > 0, ratio ≥ 1. */
 export function ptAtDownweight(ratio: number, gamma: number): number {
-  return 1 - ratio ** (-1 / gamma);
+  return 1 - missAtDownweight(ratio, gamma);
+}
+
+/**
+ * 1 − p_t at which FL is `ratio` times smaller than CE: ratio^(−1/γ). Exact where p_t itself
+ * rounds to 1 (small γ), so captions can say "once 1 − p_t ≤ …".
+ */
+export function missAtDownweight(ratio: number, gamma: number): number {
+  return ratio ** (-1 / gamma);
 }
 
 /** CE/FL ratio on the p_t grid (finite part only). */

@@ -96,8 +96,10 @@ export function applyUpdate(view: SessionView, update: SessionUpdate): SessionVi
   };
 }
 
+/** Write `values` from index `at`; a gap (steps that never arrived) is filled with NaN, never closed up. */
 function appendAt(target: number[], at: number, values: Float32Array): void {
-  target.length = Math.min(target.length, at);
+  while (target.length < at) target.push(Number.NaN);
+  target.length = at;
   for (const v of values) target.push(v);
 }
 

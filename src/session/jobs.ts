@@ -2,9 +2,17 @@
  * Background experiments: the A/B pair over several seeds, and a (γ, α) sweep. Each training is
  * a fresh Trainer for a short budget, evaluated on the shared held-out set.
  */
-import { type BackendChoice, createHeldOutSet, type TrainConfig, Trainer } from "../train";
+import * as tf from "@tensorflow/tfjs";
+import {
+  type BackendChoice,
+  type BackendName,
+  createHeldOutSet,
+  describeBackend,
+  type TrainConfig,
+  Trainer,
+} from "../train";
 import { startBackend } from "./backendChoice";
-import type { Job, JobProgress, JobResult } from "./protocol";
+import type { BackendReport, Job, JobProgress, JobResult } from "./protocol";
 import type { SessionHost } from "./session";
 
 /** Steps between reading statistics back (and checking for cancellation). */
@@ -33,6 +41,28 @@ export function tasksOf(job: Job): Task[] {
   );
 }
 
+/**
+ * In a worker of its own, a job chooses its backend like the live session does. On the main
+ * thread it shares the page's tfjs with the live runs, so it must not switch the backend under
+ * them: it uses the one already active.
+ */
+async function jobBackend(
+  backend: BackendChoice,
+  config: TrainConfig,
+  host: SessionHost,
+): Promise<BackendReport> {
+  if (host.thread === "worker")
+    return (await startBackend(backend, config, host.backendOptions, host.thread)).report;
+  const name = tf.getBackend() as BackendName;
+  return {
+    name,
+    info: describeBackend(name),
+    reason: "shares the page's backend (no worker)",
+    timings: [],
+    thread: host.thread,
+  };
+}
+
 export async function runJob(
   job: Job,
   backend: BackendChoice,
@@ -44,7 +74,7 @@ export async function runJob(
   const first = tasks[0];
   if (!first) return;
   try {
-    const { report } = await startBackend(backend, first.config, host.backendOptions, host.thread);
+    const report = await jobBackend(backend, first.config, host);
     onProgress({ done: 0, total: tasks.length, backend: report });
     const heldOut = createHeldOutSet(first.config.imbalance);
     for (const [i, task] of tasks.entries()) {

@@ -22,6 +22,11 @@ export interface SessionSetup {
   backend: BackendChoice;
   /** Steps between held-out evaluations. */
   evalEvery: number;
+  /**
+   * Counts the page's resets; every update is stamped with it, so the page can drop updates of
+   * an earlier setup that were still on their way when it reset. Absent means 0.
+   */
+  generation?: number;
 }
 
 /** Which backend trains, and why. */
@@ -68,6 +73,8 @@ export type SessionStatus = "starting" | "idle" | "running" | "paused" | "stoppe
 
 /** One message from the session to the page. */
 export interface SessionUpdate {
+  /** The `generation` of the setup this update belongs to (stamped by the session). */
+  generation?: number;
   status: SessionStatus;
   runs: RunUpdate[];
   backend?: BackendReport;

@@ -8,6 +8,7 @@ import { lossRankedLogits } from "../math/figure4";
 import {
   type BackendSetupOptions,
   DivergedError,
+  type Divergence,
   type Evaluation,
   Trainer,
   useBackend,
@@ -45,26 +46,31 @@ interface Run {
   trainer: Trainer;
   rate: RateMeter;
   lastEvalStep: number;
+  /** A divergence from before a backend switch (the restored trainer does not know of it). */
+  carried: Divergence | null;
 }
 
 export class TrainingSession implements SessionApi {
   private runs: Run[] = [];
   private setup: SessionSetup | null = null;
   private backend: BackendReport | null = null;
-  private post: (update: SessionUpdate) => void = () => {};
+  private emit: (update: SessionUpdate) => void = () => {};
   private running = false;
+  /** Start, step and reset run one at a time, in call order (never over one another). */
+  private queue: Promise<void> = Promise.resolve();
+  private busy = 0;
   private loopDone: Promise<void> = Promise.resolve();
   private jobCancelled = false;
 
   constructor(private readonly host: SessionHost) {}
 
   async start(setup: SessionSetup, onUpdate: (update: SessionUpdate) => void): Promise<void> {
-    this.post = onUpdate;
-    await this.rebuild(setup);
+    this.emit = onUpdate;
+    await this.exclusive(() => this.rebuild(setup));
   }
 
   play(): void {
-    if (this.running || !this.runs.some(isAlive)) return;
+    if (this.running || this.busy > 0 || !this.runs.some(isAlive)) return;
     this.running = true;
     this.loopDone = this.loop();
   }
@@ -76,17 +82,19 @@ export class TrainingSession implements SessionApi {
   async step(): Promise<void> {
     this.pause();
     await this.loopDone;
-    await this.guard(async () => {
-      this.advance();
-      await this.flush(true);
+    await this.exclusive(async () => {
+      await this.guard(async () => {
+        this.advance();
+        await this.flush(true);
+      });
+      this.post({ status: this.runs.some(isAlive) ? "paused" : "stopped", runs: [] });
     });
-    this.post({ status: this.runs.some(isAlive) ? "paused" : "stopped", runs: [] });
   }
 
   async reset(setup: SessionSetup): Promise<void> {
     this.pause();
     await this.loopDone;
-    await this.rebuild(setup);
+    await this.exclusive(() => this.rebuild(setup));
   }
 
   async runJob(
@@ -106,6 +114,24 @@ export class TrainingSession implements SessionApi {
     this.running = false;
     this.jobCancelled = true;
     this.disposeRuns();
+  }
+
+  private exclusive(work: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(async () => {
+      this.busy += 1;
+      try {
+        await work();
+      } finally {
+        this.busy -= 1;
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Every update carries the generation of the setup it belongs to (see SessionSetup). */
+  private post(update: SessionUpdate): void {
+    this.emit({ ...update, generation: this.setup?.generation ?? 0 });
   }
 
   private disposeRuns(): void {
@@ -135,6 +161,7 @@ export class TrainingSession implements SessionApi {
       trainer: new Trainer(setup.runs[id]),
       rate: new RateMeter(),
       lastEvalStep: 0,
+      carried: null,
     }));
     const runs = await Promise.all(this.runs.map((run) => this.evaluationUpdate(run)));
     this.post({ status: "idle", runs, backend: this.backend ?? undefined, notice });
@@ -176,7 +203,7 @@ export class TrainingSession implements SessionApi {
         id: run.id,
         step: run.trainer.stepCount,
         stepsPerSecond: run.rate.perSecond,
-        divergence: run.trainer.divergence,
+        divergence: divergenceOf(run),
       };
       if (log.loss.length > 0) update.steps = log;
       const due = run.trainer.stepCount - run.lastEvalStep >= (this.setup?.evalEvery ?? 25);
@@ -225,6 +252,7 @@ export class TrainingSession implements SessionApi {
     const failed = tf.getBackend();
     const message = error instanceof Error ? error.message : String(error);
     const snapshots = this.runs.map((run) => run.trainer.lastGood());
+    const divergences = this.runs.map(divergenceOf);
     const setup = this.setup;
     if (!setup) return false;
     for (const name of fallbacksAfter(failed)) {
@@ -237,6 +265,7 @@ export class TrainingSession implements SessionApi {
           trainer: Trainer.restore(setup.runs[id], snapshots[i] ?? null),
           rate: new RateMeter(),
           lastEvalStep: snapshots[i]?.step ?? 0,
+          carried: divergences[i] ?? null,
         }));
         this.backend = {
           name,
@@ -245,12 +274,19 @@ export class TrainingSession implements SessionApi {
           timings: [],
           thread: this.host.thread,
         };
-        const step = snapshots[0]?.step ?? 0;
+        const from = RUN_IDS.map(
+          (id, i) => `${id.toUpperCase()} from step ${snapshots[i]?.step ?? 0}`,
+        );
         this.post({
           status: this.running ? "running" : "paused",
-          runs: [],
+          runs: this.runs.map((run) => ({
+            id: run.id,
+            step: run.trainer.stepCount,
+            stepsPerSecond: 0,
+            divergence: divergenceOf(run),
+          })),
           backend: this.backend,
-          notice: `The ${failed} backend failed (${message}). Training continues on ${name} from the weights of step ${step}.`,
+          notice: `The ${failed} backend failed (${message}). Training continues on ${name} from the last evaluated weights (${from.join(", ")}); the optimizers' state starts afresh.`,
         });
         return true;
       } catch {
@@ -267,6 +303,10 @@ export class TrainingSession implements SessionApi {
   }
 }
 
+function divergenceOf(run: Run): Divergence | null {
+  return run.carried ?? run.trainer.divergence;
+}
+
 function isAlive(run: Run): boolean {
-  return run.trainer.divergence === null;
+  return divergenceOf(run) === null;
 }

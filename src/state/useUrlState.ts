@@ -48,5 +48,10 @@ export function useUrlParams<S extends Schema>(schema: S) {
 
 /** The page's fragment without "#" (a chart id when a link points at a chart). */
 export function readHash(): string {
-  return decodeURIComponent(window.location.hash.slice(1));
+  try {
+    return decodeURIComponent(window.location.hash.slice(1));
+  } catch {
+    // A malformed escape (…#%E0) is no chart id: ignore it rather than fail the page.
+    return "";
+  }
 }

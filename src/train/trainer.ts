@@ -115,7 +115,7 @@ export class Trainer {
       }, this.model.variables);
       const gradNorm = tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
       this.optimizer.applyGradients(grads);
-      // Kept out of variableGrads' own scope; the enclosing tidy disposes it after the stack.
+      // tf.keep took it out of variableGrads' scope, so no tidy frees it: dispose it here.
       const kept = positive as unknown as tf.Scalar;
       const stacked = tf.stack([value, gradNorm, kept]) as tf.Tensor1D;
       kept.dispose();

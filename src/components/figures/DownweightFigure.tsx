@@ -3,8 +3,8 @@ import { formatParam, formatTimes, formatValue } from "../../lib/format";
 import {
   downweightCurve,
   downweightRatio,
+  missAtDownweight,
   modulatingFactorCurve,
-  ptAtDownweight,
 } from "../../math/curves";
 import { modulatingFactor } from "../../math/focal";
 import { LineChart, type Series } from "../charts/LineChart";
@@ -16,8 +16,8 @@ const READOUT_PTS = [0.5, 0.9, 0.99] as const;
 const TABLE_PTS = [0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999];
 
 /** The p_t from which an example counts `times`× less, or null when it never does (γ = 0). */
-function ptFrom(times: number, gamma: number): number | null {
-  return gamma > 0 ? ptAtDownweight(times, gamma) : null;
+function missFrom(times: number, gamma: number): number | null {
+  return gamma > 0 ? missAtDownweight(times, gamma) : null;
 }
 
 /** Figure 3: the modulating factor (1 − p_t)^γ and how many times less each example counts. */
@@ -50,7 +50,7 @@ export function DownweightFigure() {
     ],
     [gamma, highlight],
   );
-  const pt1000 = ptFrom(1000, gamma);
+  const miss1000 = missFrom(1000, gamma);
   return (
     <Figure
       id="down-weighting"
@@ -61,9 +61,9 @@ export function DownweightFigure() {
           With γ = {formatParam(gamma)}, an example at p<sub>t</sub> = 0.9 counts{" "}
           <strong>{formatTimes(downweightRatio(0.9, gamma))} less</strong> than under CE, and one at
           p<sub>t</sub> = 0.5 counts {formatTimes(downweightRatio(0.5, gamma))} less.{" "}
-          {pt1000 === null
+          {miss1000 === null
             ? "With γ = 0 nothing is down-weighted: focal loss is cross-entropy."
-            : `From p_t = ${formatValue(pt1000)} on, an example counts at least 1000× less.`}
+            : `An example counts at least 1000× less once 1 − p_t ≤ ${formatValue(miss1000)}${miss1000 >= 1e-3 ? ` (p_t ≥ ${formatValue(1 - miss1000)})` : ""}.`}
         </>
       }
       data={{ x: "p_t", curves: [...factor, ...ratio] }}

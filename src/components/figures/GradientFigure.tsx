@@ -28,6 +28,10 @@ export function GradientFigure() {
   );
   const gCe = sigmoidFocalLossGrad(EASY_NEGATIVE_X, 0, { gamma: 0, alpha });
   const gFl = sigmoidFocalLossGrad(EASY_NEGATIVE_X, 0, { gamma, alpha });
+  // How much weaker: α_t multiplies both and cancels (it is 0 for negatives at α = 1).
+  const weaker =
+    sigmoidFocalLossGrad(EASY_NEGATIVE_X, 0, { gamma: 0, alpha: null }) /
+    sigmoidFocalLossGrad(EASY_NEGATIVE_X, 0, { gamma, alpha: null });
   const hardPos = (g: number) => sigmoidFocalLossGrad(EASY_NEGATIVE_X, 1, { gamma: g, alpha });
   return (
     <Figure
@@ -40,8 +44,8 @@ export function GradientFigure() {
           {formatParam(gamma)}). A negative the model already rejects (x = {EASY_NEGATIVE_X}, p
           <sub>t</sub> = {formatValue(probabilityOfTruth(EASY_NEGATIVE_X, 0))}) pushes back with{" "}
           {formatValue(gCe)} under α-CE but {formatValue(gFl)} under α-FL:{" "}
-          <strong>{formatTimes(gCe / gFl)} weaker</strong>. A missed positive at the same logit
-          still pulls with {formatValue(hardPos(gamma))} (α-CE: {formatValue(hardPos(0))}).
+          <strong>{formatTimes(weaker)} weaker</strong>. A missed positive at the same logit still
+          pulls with {formatValue(hardPos(gamma))} (α-CE: {formatValue(hardPos(0))}).
         </>
       }
       data={{ x: "x", curves: series }}

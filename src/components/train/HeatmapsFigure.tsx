@@ -6,6 +6,7 @@ import { logit } from "../../math/numeric";
 import type { SessionView } from "../../session/history";
 import { RUN_IDS, type RunId } from "../../session/protocol";
 import { focalOptionsOf, type TrainConfig } from "../../train/config";
+import { GRID_SIZE } from "../../train/scene";
 import { LineChart } from "../charts/LineChart";
 import { Figure } from "../Figure";
 import { HeatmapCanvas } from "./HeatmapCanvas";
@@ -110,12 +111,17 @@ export const HeatmapsFigure = memo(function HeatmapsFigure({
 });
 
 function probeOf(view: SessionView, configs: Record<RunId, TrainConfig>, hover: Hover) {
-  const image = view.runs[hover.run].latest?.images[hover.image];
-  if (!image) return null;
-  const p = image.probabilities[hover.row * 32 + hover.col] ?? 0.5;
+  const latest = view.runs[hover.run].latest;
+  const image = latest?.images[hover.image];
+  if (!latest || !image) return null;
+  const cell = hover.row * GRID_SIZE + hover.col;
+  const p = image.probabilities[cell] ?? 0.5;
   const positive = image.targets.some((t) => t.row === hover.row && t.col === hover.col);
   const y: 0 | 1 = positive ? 1 : 0;
-  const x = logit(Math.min(1 - 1e-7, Math.max(1e-7, p)));
+  // The exact logit when the held-out predictions are at hand (a recorded run has only the map).
+  const x =
+    latest.predictions.logits[image.index * GRID_SIZE * GRID_SIZE + cell] ??
+    logit(Math.min(1 - 1e-7, Math.max(1e-7, p)));
   const opts = focalOptionsOf(configs[hover.run]);
   // The curve of this run's loss as a function of p_t, for an example of this label.
   const curve = sample(PT_GRID, (pt) =>

@@ -28,17 +28,30 @@ const IDLE: JobState = {
 export function useJob(preferMainThread: boolean) {
   const [state, setState] = useState<JobState>(IDLE);
   const handle = useRef<SessionHandle | null>(null);
+  const latestRun = useRef(0);
 
   const stop = useCallback(() => {
     handle.current?.close();
     handle.current = null;
   }, []);
-  useEffect(() => stop, [stop]);
+  useEffect(
+    () => () => {
+      latestRun.current += 1;
+      stop();
+    },
+    [stop],
+  );
 
   const run = useCallback(
     async (job: Job, backend: BackendChoice) => {
       stop();
+      const token = ++latestRun.current;
       const h = await openJobSession(preferMainThread);
+      if (token !== latestRun.current) {
+        // Cancelled or superseded while the session was opening.
+        h.close();
+        return;
+      }
       handle.current = h;
       setState({ ...IDLE, running: true });
       try {
@@ -55,14 +68,18 @@ export function useJob(preferMainThread: boolean) {
       } catch (error) {
         setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) }));
       } finally {
-        if (handle.current === h) stop();
-        setState((s) => ({ ...s, running: false }));
+        // Only the latest job may say it stopped (a superseded one returns after a newer start).
+        if (token === latestRun.current) {
+          stop();
+          setState((s) => ({ ...s, running: false }));
+        }
       }
     },
     [preferMainThread, stop],
   );
 
   const cancel = useCallback(() => {
+    latestRun.current += 1;
     stop();
     setState((s) => ({ ...s, running: false }));
   }, [stop]);

@@ -16,7 +16,11 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
   const frame = useRef(0);
   const initialSetup = useRef(setup);
 
+  // Resets so far: updates of an earlier setup, still in flight when the page reset, are dropped.
+  const generation = useRef(0);
+
   const onUpdate = useCallback((update: SessionUpdate) => {
+    if ((update.generation ?? 0) !== generation.current) return;
     latest.current = applyUpdate(latest.current, update);
     if (frame.current === 0) {
       frame.current = requestAnimationFrame(() => {
@@ -57,6 +61,7 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
   const reset = useCallback(
     async (next: SessionSetup) => {
       if (!handle) return;
+      generation.current += 1;
       latest.current = {
         ...emptyView(),
         backend: latest.current.backend,
@@ -64,9 +69,10 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
       };
       setView(latest.current);
       try {
-        await handle.reset(next);
+        await handle.reset({ ...next, generation: generation.current });
       } catch (error) {
         onUpdate({
+          generation: generation.current,
           status: "stopped",
           runs: [],
           error: `Reset failed: ${error instanceof Error ? error.message : String(error)}`,
