@@ -4,11 +4,9 @@
  * No React and no DOM: the same class runs in a Web Worker and, as a fallback, on the page.
  */
 import * as tf from "@tensorflow/tfjs";
-import { lossRankedLogits } from "../math/figure4";
 import {
   type BackendSetupOptions,
   DivergedError,
-  type Divergence,
   type Evaluation,
   Trainer,
   useBackend,
@@ -19,7 +17,6 @@ import type {
   BackendReport,
   Job,
   JobProgress,
-  RunId,
   RunUpdate,
   SessionApi,
   SessionSetup,
@@ -27,9 +24,7 @@ import type {
 } from "./protocol";
 import { type RankedLogits, RUN_IDS } from "./protocol";
 import { RateMeter } from "./rate";
-
-/** Figure 4 is drawn from at most this many ranked logits per class (evenly spaced ranks). */
-const MAX_RANKED = 20_000;
+import { divergenceOf, isAlive, type Run, rankedOf } from "./run";
 
 /** Steps between reading the step statistics back from the device. */
 const FLUSH_EVERY = 5;
@@ -39,15 +34,6 @@ export interface SessionHost {
   backendOptions: BackendSetupOptions;
   /** Give the host a turn (messages in a worker; rendering on the main thread). */
   yieldToHost: () => Promise<void>;
-}
-
-interface Run {
-  id: RunId;
-  trainer: Trainer;
-  rate: RateMeter;
-  lastEvalStep: number;
-  /** A divergence from before a backend switch (the restored trainer does not know of it). */
-  carried: Divergence | null;
 }
 
 export class TrainingSession implements SessionApi {
@@ -216,12 +202,7 @@ export class TrainingSession implements SessionApi {
   private async evaluate(run: Run): Promise<{ evaluation: Evaluation; ranked: RankedLogits }> {
     run.lastEvalStep = run.trainer.stepCount;
     const evaluation = await run.trainer.evaluate();
-    const { logits, labels } = evaluation.predictions;
-    const ranked = {
-      positives: lossRankedLogits(logits, labels, 1, MAX_RANKED),
-      negatives: lossRankedLogits(logits, labels, 0, MAX_RANKED),
-    };
-    return { evaluation, ranked };
+    return { evaluation, ranked: rankedOf(evaluation) };
   }
 
   private async evaluationUpdate(run: Run): Promise<RunUpdate> {
@@ -301,12 +282,4 @@ export class TrainingSession implements SessionApi {
     });
     return false;
   }
-}
-
-function divergenceOf(run: Run): Divergence | null {
-  return run.carried ?? run.trainer.divergence;
-}
-
-function isAlive(run: Run): boolean {
-  return divergenceOf(run) === null;
 }
