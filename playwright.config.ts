@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./scripts/chromium.mjs";
 
-const PORT = 4317;
+/** E2E_PORT lets two checkouts run their e2e suites side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 4317);
 const executablePath = await findChromium();
 
 export default defineConfig({

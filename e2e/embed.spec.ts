@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { FrameLocator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
-const COURSE_PORT = 4318;
+const COURSE_PORT = Number(process.env.E2E_PORT ?? 4317) + 1;
 const COURSE = `http://127.0.0.1:${COURSE_PORT}`;
 /** The site's address as written in the course page's embed code. */
 const SITE_IN_FIXTURE = "http://127.0.0.1:4317";
