@@ -5,8 +5,8 @@
 import { useContext, useEffect, useRef, useState } from "react";
 import type { ChartData, ChartMenuProps } from "../components/ChartMenu";
 import { ChartHostContext } from "../components/figureContext";
-import { CHARTS, type ChartEntry, HOST_PAGE_PATH } from "../embed/charts";
-import { EMBED_OPTIONS_SCHEMA, type EmbedOptions } from "../embed/embedOptions";
+import { CHARTS, type ChartEntry, HOST_PAGE_PATH } from "../content/charts";
+import { EMBED_OPTIONS_SCHEMA, type EmbedOptions } from "../state/embed";
 import { defaultsOf, serializeState } from "../state/schema";
 import { buildCsv, type CsvTable, curvesTable } from "./csv";
 import { copyText, saveFile, svgToPng } from "./files";

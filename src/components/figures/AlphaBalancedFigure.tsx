@@ -1,7 +1,7 @@
 import { useMemo } from "react";
-import { formatParam, formatValue } from "../../lib/format";
 import { alphaBalancedCurve } from "../../math/curves";
 import { alphaT, focalLoss } from "../../math/focal";
+import { formatParam, formatValue } from "../../math/format";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { useExplainer } from "../explainerContext";

@@ -1,5 +1,4 @@
 import { useMemo } from "react";
-import { formatParam, formatTimes, formatValue } from "../../lib/format";
 import {
   downweightCurve,
   downweightRatio,
@@ -7,6 +6,7 @@ import {
   modulatingFactorCurve,
 } from "../../math/curves";
 import { modulatingFactor } from "../../math/focal";
+import { formatParam, formatTimes, formatValue } from "../../math/format";
 import { LineChart, type Series } from "../charts/LineChart";
 import { COLORS } from "../charts/palette";
 import { emphasisFor, useExplainer } from "../explainerContext";

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
-import { formatParam, formatTimes, formatValue } from "../../lib/format";
 import { gradientCurve, LOGIT_RANGE } from "../../math/curves";
 import { probabilityOfTruth, sigmoidFocalLossGrad } from "../../math/focal";
+import { formatParam, formatTimes, formatValue } from "../../math/format";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { useExplainer } from "../explainerContext";

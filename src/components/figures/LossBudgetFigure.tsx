@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { formatCount, formatParam, formatShare, formatValue } from "../../lib/format";
+import { formatCount, formatParam, formatShare, formatValue } from "../../math/format";
 import {
   BUDGET_GROUPS,
   budgetComparison,
@@ -7,7 +7,7 @@ import {
   type LossBudget,
   POPULATIONS,
 } from "../../math/population";
-import { EXPLAINER_SCHEMA } from "../../state/explainerState";
+import { EXPLAINER_SCHEMA } from "../../state/explainer";
 import { COLORS } from "../charts/palette";
 import { type BarRow, StackedBars } from "../charts/StackedBars";
 import { ParamSlider } from "../controls/ParamSlider";

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
-import { formatParam, formatTimes, formatValue } from "../../lib/format";
 import { crossEntropyCurve, FIGURE1_GAMMAS, focalLossCurve } from "../../math/curves";
 import { crossEntropy, focalLoss } from "../../math/focal";
+import { formatParam, formatTimes, formatValue } from "../../math/format";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { COLORS, FAMILY_COLORS } from "../charts/palette";

@@ -3,9 +3,9 @@
  * results, cancel. The worker is created on first use and terminated on unmount or cancel.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { openJobSession, type SessionHandle } from "../../session/client";
-import type { BackendReport, Job, JobResult } from "../../session/protocol";
-import type { BackendChoice } from "../../train/backend";
+import type { BackendChoice } from "../../experiment/backends";
+import type { BackendReport, Job, JobResult } from "../../experiment/protocol";
+import { openJobSession, type SessionHandle } from "./engineDoor";
 
 export interface JobState {
   running: boolean;
