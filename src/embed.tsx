@@ -6,10 +6,10 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "./styles.css";
-import { CHART_IDS, CHARTS } from "./content/charts";
 import { siteRootOf } from "./export/links";
 import { EmbedPage } from "./pages/embed/EmbedPage";
 import { reportHeight } from "./pages/embed/reportHeight";
+import { CHART_IDS, CHARTS } from "./state/charts";
 import { parseEmbedQuery } from "./state/embed";
 
 const query = window.location.search;

@@ -2,41 +2,16 @@
  * Background experiments: the A/B pair over several seeds, and a (γ, α) sweep. Each training is
  * a fresh Trainer for a short budget, evaluated on the shared held-out set.
  */
-import * as tf from "@tensorflow/tfjs";
 import type { BackendChoice, BackendName } from "../experiment/backends";
 import type { TrainConfig } from "../experiment/config";
 import { createHeldOutSet } from "../experiment/dataset";
-import type { BackendReport, Job, JobProgress, JobResult } from "../experiment/protocol";
-import { describeBackend } from "./backend";
-import { startBackend } from "./backendChoice";
+import { tasksOf } from "../experiment/jobs";
+import type { BackendReport, Job, JobProgress } from "../experiment/protocol";
 import type { SessionHost } from "./session";
-import { Trainer } from "./trainer";
+import { TFJS_ENGINE } from "./sessionEngine";
 
 /** Steps between reading statistics back (and checking for cancellation). */
 const READ_EVERY = 10;
-
-interface Task {
-  config: TrainConfig;
-  key: JobResult["key"];
-}
-
-/** The trainings a job consists of, in order. */
-export function tasksOf(job: Job): Task[] {
-  if (job.kind === "seeds") {
-    return job.seeds.flatMap((seed) =>
-      (["a", "b"] as const).map((run) => ({
-        config: { ...job.runs[run], seed },
-        key: { seed, run },
-      })),
-    );
-  }
-  return job.gammas.flatMap((gamma) =>
-    job.alphas.map((alpha) => ({
-      config: { ...job.base, gamma, alpha },
-      key: { seed: job.base.seed, gamma, alpha },
-    })),
-  );
-}
 
 /**
  * In a worker of its own, a job chooses its backend like the live session does. On the main
@@ -48,12 +23,13 @@ async function jobBackend(
   config: TrainConfig,
   host: SessionHost,
 ): Promise<BackendReport> {
+  const engine = host.engine ?? TFJS_ENGINE;
   if (host.thread === "worker")
-    return (await startBackend(backend, config, host.backendOptions, host.thread)).report;
-  const name = tf.getBackend() as BackendName;
+    return (await engine.startBackend(backend, config, host.backendOptions, host.thread)).report;
+  const name = engine.activeBackend() as BackendName;
   return {
     name,
-    info: describeBackend(name),
+    info: engine.describeBackend(name),
     reason: "shares the page's backend (no worker)",
     timings: [],
     thread: host.thread,
@@ -76,7 +52,7 @@ export async function runJob(
     const heldOut = createHeldOutSet(first.config.imbalance);
     for (const [i, task] of tasks.entries()) {
       if (cancelled()) return;
-      const trainer = new Trainer(task.config, { heldOut });
+      const trainer = (host.engine ?? TFJS_ENGINE).createTrainer(task.config, heldOut);
       try {
         for (let s = 0; s < job.steps && trainer.divergence === null; s++) {
           trainer.step();

@@ -2,16 +2,32 @@ import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sigmoid } from "../math/numeric";
 import { useBackend } from "./backend";
-import { Detector, forwardFlops, initialWeights, priorBias } from "./model";
+import {
+  CONV_CHANNELS,
+  Detector,
+  forwardFlops,
+  initialWeights,
+  KERNEL_SIZE,
+  priorBias,
+} from "./model";
 
 describe("Detector", () => {
   beforeAll(async () => {
     await useBackend("wasm");
   });
 
-  it("has a few thousand parameters and one logit per 32×32 location", () => {
+  it("counts exactly the parameters it trains, and gives one logit per 32×32 location", () => {
     const model = new Detector({ seed: 1, priorInit: true, prior: 0.01 }, "forward-kernels");
-    expect(model.parameterCount).toBe(3801);
+    const trained = model.variables.reduce((n, v) => n + v.size, 0);
+    expect(model.parameterCount).toBe(trained);
+    // The architecture its doc comment describes: 3×3 convs of CONV_CHANNELS, then a 1×1 head.
+    let inputs = 4;
+    let expected = 0;
+    for (const out of CONV_CHANNELS) {
+      expected += KERNEL_SIZE * KERNEL_SIZE * inputs * out + out;
+      inputs = out;
+    }
+    expect(trained).toBe(expected + inputs + 1);
     const logits = tf.tidy(() => model.logits(tf.zeros([2, 32, 32, 4])));
     expect(logits.shape).toEqual([2, 32, 32]);
     logits.dispose();

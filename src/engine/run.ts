@@ -5,14 +5,14 @@ import type { RankedLogits, RunId } from "../experiment/protocol";
 import type { Divergence } from "../experiment/training";
 import { lossRankedLogits } from "../math/figure4";
 import type { RateMeter } from "./rate";
-import type { Trainer } from "./trainer";
+import type { SessionTrainer } from "./sessionEngine";
 
 /** Figure 4 is drawn from at most this many ranked logits per class (evenly spaced ranks). */
 const MAX_RANKED = 20_000;
 
 export interface Run {
   id: RunId;
-  trainer: Trainer;
+  trainer: SessionTrainer;
   rate: RateMeter;
   lastEvalStep: number;
   /** A divergence from before a backend switch (the restored trainer does not know of it). */

@@ -3,7 +3,6 @@
  * backend, with play / pause / step / reset, periodic held-out evaluations and failure handling.
  * No React and no DOM: the same class runs in a Web Worker and, as a fallback, on the page.
  */
-import * as tf from "@tensorflow/tfjs";
 import type { Evaluation } from "../experiment/evaluation";
 import type {
   BackendReport,
@@ -15,12 +14,13 @@ import type {
   SessionUpdate,
 } from "../experiment/protocol";
 import { type RankedLogits, RUN_IDS } from "../experiment/protocol";
-import { type BackendSetupOptions, useBackend } from "./backend";
-import { fallbacksAfter, startBackend } from "./backendChoice";
+import type { BackendSetupOptions } from "./backend";
+import { fallbacksAfter } from "./backendChoice";
 import { runJob } from "./jobs";
 import { RateMeter } from "./rate";
 import { divergenceOf, isAlive, type Run, rankedOf } from "./run";
-import { DivergedError, Trainer } from "./trainer";
+import { type SessionEngine, TFJS_ENGINE } from "./sessionEngine";
+import { DivergedError } from "./trainer";
 
 /** Steps between reading the step statistics back from the device. */
 const FLUSH_EVERY = 5;
@@ -30,6 +30,8 @@ export interface SessionHost {
   backendOptions: BackendSetupOptions;
   /** Give the host a turn (messages in a worker; rendering on the main thread). */
   yieldToHost: () => Promise<void>;
+  /** Trainers and backends; tfjs unless a test gives a fake. */
+  engine?: SessionEngine;
 }
 
 export class TrainingSession implements SessionApi {
@@ -43,8 +45,14 @@ export class TrainingSession implements SessionApi {
   private busy = 0;
   private loopDone: Promise<void> = Promise.resolve();
   private jobCancelled = false;
+  /** The backend failed and no other works: nothing trains until a reset starts one afresh. */
+  private failed = false;
 
-  constructor(private readonly host: SessionHost) {}
+  private readonly engine: SessionEngine;
+
+  constructor(private readonly host: SessionHost) {
+    this.engine = host.engine ?? TFJS_ENGINE;
+  }
 
   async start(setup: SessionSetup, onUpdate: (update: SessionUpdate) => void): Promise<void> {
     this.emit = onUpdate;
@@ -52,7 +60,7 @@ export class TrainingSession implements SessionApi {
   }
 
   play(): void {
-    if (this.running || this.busy > 0 || !this.runs.some(isAlive)) return;
+    if (this.running || this.busy > 0 || this.failed || !this.runs.some(isAlive)) return;
     this.running = true;
     this.loopDone = this.loop();
   }
@@ -69,7 +77,7 @@ export class TrainingSession implements SessionApi {
         this.advance();
         await this.flush(true);
       });
-      this.post({ status: this.runs.some(isAlive) ? "paused" : "stopped", runs: [] });
+      this.post({ status: this.statusWhenIdle(), runs: [] });
     });
   }
 
@@ -124,12 +132,14 @@ export class TrainingSession implements SessionApi {
   /** Build both runs from `setup` (choosing the backend when it changed) and evaluate step 0. */
   private async rebuild(setup: SessionSetup): Promise<void> {
     this.disposeRuns();
-    const backendChanged = setup.backend !== this.setup?.backend || this.backend === null;
+    const backendChanged =
+      setup.backend !== this.setup?.backend || this.backend === null || this.failed;
+    this.failed = false;
     this.setup = setup;
     this.post({ status: "starting", runs: [] });
     let notice: string | undefined;
     if (backendChanged) {
-      const started = await startBackend(
+      const started = await this.engine.startBackend(
         setup.backend,
         setup.runs.a,
         this.host.backendOptions,
@@ -140,7 +150,7 @@ export class TrainingSession implements SessionApi {
     }
     this.runs = RUN_IDS.map((id) => ({
       id,
-      trainer: new Trainer(setup.runs[id]),
+      trainer: this.engine.createTrainer(setup.runs[id]),
       rate: new RateMeter(),
       lastEvalStep: 0,
       carried: null,
@@ -166,7 +176,11 @@ export class TrainingSession implements SessionApi {
     }
     await this.guard(() => this.flush(false));
     this.running = false;
-    this.post({ status: this.runs.some(isAlive) ? "paused" : "stopped", runs: [] });
+    this.post({ status: this.statusWhenIdle(), runs: [] });
+  }
+
+  private statusWhenIdle(): "paused" | "stopped" {
+    return !this.failed && this.runs.some(isAlive) ? "paused" : "stopped";
   }
 
   /** One step of every run that has not diverged. */
@@ -226,7 +240,7 @@ export class TrainingSession implements SessionApi {
   }
 
   private async recover(error: unknown): Promise<boolean> {
-    const failed = tf.getBackend();
+    const failed = this.engine.activeBackend();
     const message = error instanceof Error ? error.message : String(error);
     const snapshots = this.runs.map((run) => run.trainer.lastGood());
     const divergences = this.runs.map(divergenceOf);
@@ -235,11 +249,11 @@ export class TrainingSession implements SessionApi {
     for (const name of fallbacksAfter(failed)) {
       if (name === "auto") continue;
       try {
-        const info = await useBackend(name, this.host.backendOptions);
+        const info = await this.engine.useBackend(name, this.host.backendOptions);
         this.disposeRuns();
         this.runs = RUN_IDS.map((id, i) => ({
           id,
-          trainer: Trainer.restore(setup.runs[id], snapshots[i] ?? null),
+          trainer: this.engine.restoreTrainer(setup.runs[id], snapshots[i] ?? null),
           rate: new RateMeter(),
           lastEvalStep: snapshots[i]?.step ?? 0,
           carried: divergences[i] ?? null,
@@ -271,10 +285,11 @@ export class TrainingSession implements SessionApi {
       }
     }
     this.running = false;
+    this.failed = true;
     this.post({
       status: "stopped",
       runs: [],
-      error: `Training stopped: ${failed} failed (${message}) and no other backend works.`,
+      error: `Training stopped: ${failed} failed (${message}) and no other backend works. Reset tries the backends again; reloading the page starts afresh.`,
     });
     return false;
   }

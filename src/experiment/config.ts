@@ -42,9 +42,52 @@ export const DEFAULT_CONFIG: Readonly<TrainConfig> = Object.freeze({
   imbalance: 1000,
 });
 
-export const LOSS_KINDS: readonly LossKind[] = ["ce", "alpha-ce", "fl", "alpha-fl"];
-export const OPTIMIZER_KINDS: readonly OptimizerKind[] = ["adam", "sgd"];
-export const IMBALANCE_RANGE = { min: 100, max: 10000 } as const;
+export const LOSS_KINDS = [
+  "ce",
+  "alpha-ce",
+  "fl",
+  "alpha-fl",
+] as const satisfies readonly LossKind[];
+export const OPTIMIZER_KINDS = ["adam", "sgd"] as const satisfies readonly OptimizerKind[];
+
+/** An allowed interval of a numeric setting; `open` excludes both ends. */
+export interface Range {
+  min: number;
+  max: number;
+  integer?: boolean;
+  open?: boolean;
+}
+
+/**
+ * Every numeric setting's allowed range, in one place: the engine validates against it and the
+ * training page's URL schema and sliders are built from it.
+ */
+export const CONFIG_RANGES = {
+  seed: { min: 1, max: 999_999, integer: true },
+  gamma: { min: 0, max: 5 },
+  alpha: { min: 0, max: 1, open: true },
+  prior: { min: 0, max: 1, open: true },
+  lr: { min: 1e-5, max: 1 },
+  momentum: { min: 0, max: 0.99 },
+  batchSize: { min: 1, max: 64, integer: true },
+  imbalance: { min: 100, max: 10_000, integer: true },
+} as const satisfies Record<string, Range>;
+
+export const IMBALANCE_RANGE = CONFIG_RANGES.imbalance;
+
+/** Whether `value` lies in `range` (and is an integer where the range asks for one). */
+export function inRange(value: number, range: Range): boolean {
+  if (!Number.isFinite(value)) return false;
+  if (range.integer && !Number.isInteger(value)) return false;
+  return range.open
+    ? value > range.min && value < range.max
+    : value >= range.min && value <= range.max;
+}
+
+function describeRange(range: Range): string {
+  const [lo, hi] = range.open ? ["(", ")"] : ["[", "]"];
+  return `${range.integer ? "an integer" : "a number"} in ${lo}${range.min}, ${range.max}${hi}`;
+}
 
 /** The γ and α that `loss` actually uses: CE is γ = 0, the plain variants have no α. */
 export function focalOptionsOf(
@@ -58,35 +101,17 @@ export function focalOptionsOf(
 /** The problems with a config, as readable strings; empty when it is valid. */
 export function configProblems(config: TrainConfig): string[] {
   const problems: string[] = [];
-  const check = (ok: boolean, message: string) => {
-    if (!ok) problems.push(message);
-  };
-  check(
-    Number.isInteger(config.seed) && config.seed >= 0 && config.seed < 2 ** 32,
-    "seed must be an integer in [0, 2^32)",
-  );
-  check(LOSS_KINDS.includes(config.loss), `loss must be one of ${LOSS_KINDS.join(", ")}`);
-  check(
-    Number.isFinite(config.gamma) && config.gamma >= 0 && config.gamma <= 10,
-    "gamma must be in [0, 10]",
-  );
-  check(config.alpha > 0 && config.alpha < 1, "alpha must be in (0, 1)");
-  check(typeof config.priorInit === "boolean", "priorInit must be a boolean");
-  check(config.prior > 0 && config.prior < 1, "prior must be in (0, 1)");
-  check(
-    OPTIMIZER_KINDS.includes(config.optimizer),
-    `optimizer must be one of ${OPTIMIZER_KINDS.join(", ")}`,
-  );
-  check(config.lr > 0 && config.lr <= 10, "lr must be in (0, 10]");
-  check(config.momentum >= 0 && config.momentum < 1, "momentum must be in [0, 1)");
-  check(
-    Number.isInteger(config.batchSize) && config.batchSize >= 1 && config.batchSize <= 256,
-    "batchSize must be an integer in [1, 256]",
-  );
-  check(
-    config.imbalance >= IMBALANCE_RANGE.min && config.imbalance <= IMBALANCE_RANGE.max,
-    `imbalance must be in [${IMBALANCE_RANGE.min}, ${IMBALANCE_RANGE.max}]`,
-  );
+  for (const [key, range] of Object.entries(CONFIG_RANGES) as [
+    keyof typeof CONFIG_RANGES,
+    Range,
+  ][]) {
+    if (!inRange(config[key], range)) problems.push(`${key} must be ${describeRange(range)}`);
+  }
+  if (!(LOSS_KINDS as readonly string[]).includes(config.loss))
+    problems.push(`loss must be one of ${LOSS_KINDS.join(", ")}`);
+  if (typeof config.priorInit !== "boolean") problems.push("priorInit must be a boolean");
+  if (!(OPTIMIZER_KINDS as readonly string[]).includes(config.optimizer))
+    problems.push(`optimizer must be one of ${OPTIMIZER_KINDS.join(", ")}`);
   return problems;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyUpdate, emptyView, seriesPoints } from "./history";
+import { applyUpdate, emptyView, isCurrent, seriesPoints } from "./history";
 
 const steps = (firstStep: number, values: number[]) => ({
   firstStep,
@@ -23,7 +23,10 @@ describe("applyUpdate", () => {
     expect(view.runs.a.lossPositive).toEqual([2, 1.5, 1]);
     expect(view.runs.a.step).toBe(3);
     expect(view.runs.b.loss).toEqual([]);
-    expect(view.version).toBe(2);
+    // Every applied update is a new version: what a memoized chart keys its redraws on.
+    const next = applyUpdate(view, { status: "paused", runs: [] });
+    expect(next.version).toBeGreaterThan(view.version);
+    expect(next).not.toBe(view);
   });
 
   it("collects notices and keeps the last backend report", () => {
@@ -50,5 +53,13 @@ describe("seriesPoints", () => {
       { x: 3.5, y: 5 },
       { x: 5.5, y: 8 },
     ]);
+  });
+});
+
+describe("isCurrent", () => {
+  it("accepts only updates of the page's current generation (absent counts as 0)", () => {
+    expect(isCurrent({}, 0)).toBe(true);
+    expect(isCurrent({ generation: 0 }, 1)).toBe(false);
+    expect(isCurrent({ generation: 3 }, 3)).toBe(true);
   });
 });

@@ -60,6 +60,14 @@ export function emptyView(): SessionView {
   };
 }
 
+/**
+ * Whether an update belongs to the page's current setup: every reset bumps the page's
+ * generation, and updates of an earlier setup still in flight are dropped.
+ */
+export function isCurrent(update: Pick<SessionUpdate, "generation">, generation: number): boolean {
+  return (update.generation ?? 0) === generation;
+}
+
 /** Fold one update into the view (mutating histories, returning a new top-level object). */
 export function applyUpdate(view: SessionView, update: SessionUpdate): SessionView {
   const runs = { ...view.runs };

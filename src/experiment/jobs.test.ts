@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { tasksOf } from "../engine/jobs";
 import { DEFAULT_CONFIG } from "./config";
+import { applyJobProgress, IDLE_JOB, jobFailed, jobStarted, jobStopped, tasksOf } from "./jobs";
 
 describe("tasksOf", () => {
   it("trains A and B once per seed, each with that seed", () => {
@@ -28,5 +28,30 @@ describe("tasksOf", () => {
       [2, 0.25, "alpha-fl"],
       [2, 0.75, "alpha-fl"],
     ]);
+  });
+});
+
+describe("a job's state", () => {
+  const result = (seed: number) => ({
+    key: { seed, run: "a" as const },
+    ap: 0.5,
+    recallAtP50: 0.5,
+    divergence: null,
+  });
+
+  it("counts done trainings forward only, appends results, and keeps the first error", () => {
+    let s = jobStarted();
+    s = applyJobProgress(s, { done: 0, total: 4 });
+    s = applyJobProgress(s, { done: 1, total: 4, result: result(1) });
+    s = applyJobProgress(s, { done: 0, total: 4, error: "worker died" });
+    s = applyJobProgress(s, { done: 0, total: 4, error: "later" });
+    expect(s).toMatchObject({ running: true, done: 1, total: 4, error: "worker died" });
+    expect(s.results).toEqual([result(1)]);
+    expect(jobStopped(s).running).toBe(false);
+    expect(jobFailed(jobStarted(), "no worker")).toMatchObject({
+      running: false,
+      error: "no worker",
+    });
+    expect(IDLE_JOB.running).toBe(false);
   });
 });

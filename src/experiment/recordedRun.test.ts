@@ -1,31 +1,29 @@
 import { describe, expect, it } from "vitest";
-import recordedText from "../../public/recorded-run.json?raw";
 import type { LossShares } from "../math/shares";
-import { defaultsOf, serializeState } from "../state/schema";
-import { configOf, TRAIN_SCHEMA } from "../state/train";
+import { DEFAULT_CONFIG } from "./config";
 import type { Evaluation } from "./evaluation";
+import { describeLoss } from "./labels";
 import {
   decodeLogits,
   decodePixels,
-  describeLoss,
   encodeLogits,
   encodePixels,
   encodeRecordedRun,
   MAX_PR_POINTS,
   MAX_RANKED_RECORDED,
   parseRecordedRun,
-  RECORDED_RUN_FORMAT,
   type RecordedRun,
   type RunRecording,
   recordedRunLabel,
   round4,
   thin,
-  trainStateOf,
   viewOfRecordedRun,
 } from "./recordedRunView";
 
-const defaults = defaultsOf(TRAIN_SCHEMA);
-const config = { a: configOf(defaults, "a"), b: configOf(defaults, "b") };
+const config = {
+  a: { ...DEFAULT_CONFIG, loss: "ce" as const },
+  b: { ...DEFAULT_CONFIG, loss: "alpha-fl" as const, gamma: 2, alpha: 0.25 },
+};
 
 const shares = (easy: number): LossShares => ({
   loss: { positives: 0.2, hardNegatives: 0.8 - easy, easyNegatives: easy },
@@ -200,13 +198,6 @@ describe("a recorded run as a session view", () => {
     expect(describeLoss({ loss: "alpha-ce", gamma: 2, alpha: 0.75 })).toBe("α-CE α = 0.75");
     expect(describeLoss({ loss: "fl", gamma: 0.5, alpha: 0.25 })).toBe("FL γ = 0.5");
   });
-
-  it("links to the training page state that trains the same pair", () => {
-    expect(serializeState(TRAIN_SCHEMA, trainStateOf(config, 2))).toBe(
-      serializeState(TRAIN_SCHEMA, defaults),
-    );
-    expect(trainStateOf(config, 0.5).f4gamma).toBe(0.5);
-  });
 });
 
 describe("parseRecordedRun", () => {
@@ -219,36 +210,5 @@ describe("parseRecordedRun", () => {
     const noImages = JSON.parse(JSON.stringify(recorded()));
     noImages.runs.a.latest.logits = [];
     expect(() => parseRecordedRun(noImages)).toThrow(/image logits/);
-  });
-});
-
-describe("the checked-in recorded run (public/recorded-run.json)", () => {
-  const run = parseRecordedRun(JSON.parse(recordedText));
-
-  it("is small, and records the training page's default pair and how it was made", () => {
-    expect(new TextEncoder().encode(recordedText).length).toBeLessThan(300_000);
-    expect(run.format).toBe(RECORDED_RUN_FORMAT);
-    expect(run.config).toEqual(config);
-    expect(run.produced.by).toContain("record:run");
-    expect(Number.isNaN(Date.parse(run.produced.date))).toBe(false);
-  });
-
-  it("converts into a view every training chart can draw", () => {
-    const view = viewOfRecordedRun(run);
-    for (const id of ["a", "b"] as const) {
-      const r = view.runs[id];
-      expect(r.loss).toHaveLength(run.steps);
-      expect(r.loss.every(Number.isFinite)).toBe(true);
-      expect(r.metrics.at(-1)?.step).toBe(run.steps);
-      expect(r.metrics).toHaveLength(run.steps / run.evalEvery + 1);
-      expect(r.latest?.images.length).toBeGreaterThan(0);
-      expect(r.latest?.pr.recall.length).toBeGreaterThan(1);
-      expect(r.ranked?.positives.length).toBe(run.measured.positives);
-      expect(r.ranked?.negatives.length).toBe(MAX_RANKED_RECORDED);
-    }
-    // The story the recorded run tells: focal loss ahead of CE after a short training.
-    expect(view.runs.b.metrics.at(-1)?.ap ?? 0).toBeGreaterThan(
-      view.runs.a.metrics.at(-1)?.ap ?? 1,
-    );
   });
 });

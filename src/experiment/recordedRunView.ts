@@ -5,12 +5,9 @@
 
 import { sigmoid } from "../math/numeric";
 import type { LossShares } from "../math/shares";
-import { defaultsOf } from "../state/schema";
-import { RUN_KEYS, TRAIN_SCHEMA, type TrainState } from "../state/train";
-import type { TrainConfig } from "./config";
 import type { Evaluation, ImageReport } from "./evaluation";
 import type { SessionView } from "./history";
-import type { RunId } from "./protocol";
+import { describeLoss } from "./labels";
 import {
   decodeLogits,
   decodePixels,
@@ -185,47 +182,10 @@ export function viewOfRecordedRun(run: RecordedRun): SessionView {
   };
 }
 
-const LOSS_NAMES: Record<TrainConfig["loss"], string> = {
-  ce: "CE",
-  "alpha-ce": "α-CE",
-  fl: "FL",
-  "alpha-fl": "α-FL",
-};
-
-/** "α-FL γ = 2, α = 0.25": a run's loss as the page names it. */
-export function describeLoss(c: Pick<TrainConfig, "loss" | "gamma" | "alpha">): string {
-  const parts: string[] = [];
-  if (c.loss === "fl" || c.loss === "alpha-fl") parts.push(`γ = ${c.gamma}`);
-  if (c.loss === "alpha-ce" || c.loss === "alpha-fl") parts.push(`α = ${c.alpha}`);
-  return [LOSS_NAMES[c.loss], parts.join(", ")].filter(Boolean).join(" ");
-}
-
 /** "Recorded run: 300 steps, seed 1 (A: CE, B: α-FL γ = 2, α = 0.25; recorded 2026-11-30)". */
 export function recordedRunLabel(run: RecordedRun): string {
   const { a, b } = run.config;
   return `Recorded run: ${run.steps} steps, seed ${a.seed} (A: ${describeLoss(a)}, B: ${describeLoss(
     b,
   )}; recorded ${run.produced.date.slice(0, 10)})`;
-}
-
-/** The training page's state that trains the recorded pair (for "train it live" links). */
-export function trainStateOf(config: Record<RunId, TrainConfig>, f4gamma: number): TrainState {
-  const state: Record<string, unknown> = {
-    ...defaultsOf(TRAIN_SCHEMA),
-    seed: config.a.seed,
-    batch: config.a.batchSize,
-    imbalance: config.a.imbalance,
-    f4gamma,
-  };
-  for (const id of ["a", "b"] as const) {
-    const k = RUN_KEYS[id];
-    const c = config[id];
-    state[k.loss] = c.loss;
-    state[k.gamma] = c.gamma;
-    state[k.alpha] = c.alpha;
-    state[k.prior] = c.priorInit;
-    state[k.opt] = c.optimizer;
-    state[k.lr] = c.lr;
-  }
-  return state as TrainState;
 }

@@ -3,20 +3,11 @@
  * the learner for a prediction first. One schema, parsed and serialized like the explainer's
  * state; flags at their default are left out of links, so ordinary links stay unchanged.
  */
+import { EXPLAINER_CHART_IDS, type ExplainerChartId } from "./charts";
 import type { StateOf } from "./schema";
 
-/** The explainer's figures, by their stable chart ids (also the ids of the embeds). */
-export const EXPLAINER_CHART_IDS = [
-  "loss-vs-pt",
-  "alpha-balanced",
-  "down-weighting",
-  "gradient",
-  "loss-budget",
-] as const;
-export type ExplainerChartId = (typeof EXPLAINER_CHART_IDS)[number];
-
 /** Parts of the page a lesson link can hide. */
-export const HIDEABLE = [
+const PAGE_PARTS = [
   /** The sticky γ / α bar: the learner sees the state the teacher chose. */
   "controls",
   /** Each figure's own toggles and sliders. */
@@ -25,8 +16,9 @@ export const HIDEABLE = [
   "menus",
   /** The article's prose: only the figures remain. */
   "text",
-  ...EXPLAINER_CHART_IDS,
 ] as const;
+export const HIDEABLE: readonly Hideable[] = [...PAGE_PARTS, ...EXPLAINER_CHART_IDS];
+export type Hideable = (typeof PAGE_PARTS)[number] | ExplainerChartId;
 
 /** Questions a lesson can ask before revealing the figure that answers them. */
 export const QUESTION_IDS = ["none", "downweight", "easy-share", "push-back"] as const;
@@ -47,4 +39,3 @@ export const LESSON_SCHEMA = {
 } as const;
 
 export type LessonState = StateOf<typeof LESSON_SCHEMA>;
-export type Hideable = (typeof HIDEABLE)[number];

@@ -3,22 +3,42 @@
  * One schema for the controls and the URL, so a teacher can share "this exact experiment".
  */
 
-import type { BackendChoice } from "../experiment/backends";
-import type { LossKind, OptimizerKind, TrainConfig } from "../experiment/config";
+import { BACKEND_CHOICES } from "../experiment/backends";
+import {
+  CONFIG_RANGES,
+  DEFAULT_CONFIG,
+  LOSS_KINDS,
+  type LossKind,
+  OPTIMIZER_KINDS,
+  type Range,
+  type TrainConfig,
+} from "../experiment/config";
 import type { RunId } from "../experiment/protocol";
-import type { Schema, StateOf } from "./schema";
+import { defaultsOf, type NumberParam, type Schema, type StateOf } from "./schema";
 
-const LOSSES = ["ce", "alpha-ce", "fl", "alpha-fl"] as const satisfies readonly LossKind[];
-const OPTIMIZERS = ["adam", "sgd"] as const satisfies readonly OptimizerKind[];
+/**
+ * A URL number parameter over an engine range: an open range keeps one step of `precision`
+ * away from its ends, so every value the URL can hold is one the engine accepts.
+ */
+function numberParam(range: Range, value: number, precision?: number): NumberParam {
+  const step = precision === undefined ? 0 : 10 ** -precision;
+  return {
+    kind: "number",
+    default: value,
+    min: range.open ? range.min + step : range.min,
+    max: range.open ? range.max - step : range.max,
+    ...(range.integer ? { integer: true } : { precision }),
+  };
+}
 
 function runParams(loss: LossKind) {
   return {
-    loss: { kind: "enum", default: loss, values: LOSSES },
-    gamma: { kind: "number", default: 2, min: 0, max: 5, precision: 2 },
-    alpha: { kind: "number", default: 0.25, min: 0.01, max: 0.99, precision: 2 },
-    prior: { kind: "boolean", default: true },
-    opt: { kind: "enum", default: "adam", values: OPTIMIZERS },
-    lr: { kind: "number", default: 0.001, min: 0.00001, max: 1, precision: 6 },
+    loss: { kind: "enum", default: loss, values: LOSS_KINDS },
+    gamma: numberParam(CONFIG_RANGES.gamma, DEFAULT_CONFIG.gamma, 2),
+    alpha: numberParam(CONFIG_RANGES.alpha, DEFAULT_CONFIG.alpha, 2),
+    prior: { kind: "boolean", default: DEFAULT_CONFIG.priorInit },
+    opt: { kind: "enum", default: DEFAULT_CONFIG.optimizer, values: OPTIMIZER_KINDS },
+    lr: numberParam(CONFIG_RANGES.lr, DEFAULT_CONFIG.lr, 6),
   } as const;
 }
 
@@ -26,14 +46,10 @@ const A = runParams("ce");
 const B = runParams("alpha-fl");
 
 export const TRAIN_SCHEMA = {
-  seed: { kind: "number", default: 1, min: 1, max: 999999, integer: true },
-  batch: { kind: "number", default: 16, min: 1, max: 64, integer: true },
-  imbalance: { kind: "number", default: 1000, min: 100, max: 10000, integer: true },
-  backend: {
-    kind: "enum",
-    default: "auto",
-    values: ["auto", "webgl", "wasm", "cpu"] as const satisfies readonly BackendChoice[],
-  },
+  seed: numberParam(CONFIG_RANGES.seed, DEFAULT_CONFIG.seed),
+  batch: numberParam(CONFIG_RANGES.batchSize, DEFAULT_CONFIG.batchSize),
+  imbalance: numberParam(CONFIG_RANGES.imbalance, DEFAULT_CONFIG.imbalance),
+  backend: { kind: "enum", default: "auto", values: BACKEND_CHOICES },
   aLoss: A.loss,
   aGamma: A.gamma,
   aAlpha: A.alpha,
@@ -49,7 +65,7 @@ export const TRAIN_SCHEMA = {
   /** Train in a Web Worker (1) or on the page's main thread (0, the fallback path). */
   worker: { kind: "boolean", default: true },
   /** γ of the live Figure 4 (re-weights the current predictions without retraining). */
-  f4gamma: { kind: "number", default: 2, min: 0, max: 5, precision: 2 },
+  f4gamma: numberParam(CONFIG_RANGES.gamma, 2, 2),
 } as const satisfies Schema;
 
 export type TrainState = StateOf<typeof TRAIN_SCHEMA>;
@@ -69,56 +85,33 @@ export function configOf(state: TrainState, id: RunId): TrainConfig {
     gamma: state[k.gamma],
     alpha: state[k.alpha],
     priorInit: state[k.prior],
-    prior: 0.01,
+    prior: DEFAULT_CONFIG.prior,
     optimizer: state[k.opt],
     lr: state[k.lr],
-    momentum: 0.9,
+    momentum: DEFAULT_CONFIG.momentum,
     batchSize: state.batch,
     imbalance: state.imbalance,
   };
 }
 
-/** A one-click setup that tells part of the paper's story. */
-export interface Preset {
-  id: string;
-  label: string;
-  description: string;
-  patch: Partial<TrainState>;
+/** The page state that trains the pair `config` (the inverse of `configOf` for both runs). */
+export function trainStateOf(config: Record<RunId, TrainConfig>, f4gamma: number): TrainState {
+  const state: Record<string, unknown> = {
+    ...defaultsOf(TRAIN_SCHEMA),
+    seed: config.a.seed,
+    batch: config.a.batchSize,
+    imbalance: config.a.imbalance,
+    f4gamma,
+  };
+  for (const id of ["a", "b"] as const) {
+    const k = RUN_KEYS[id];
+    const c = config[id];
+    state[k.loss] = c.loss;
+    state[k.gamma] = c.gamma;
+    state[k.alpha] = c.alpha;
+    state[k.prior] = c.priorInit;
+    state[k.opt] = c.optimizer;
+    state[k.lr] = c.lr;
+  }
+  return state as TrainState;
 }
-
-const PAPER: Partial<TrainState> = {
-  aLoss: "ce",
-  aPrior: true,
-  aOpt: "adam",
-  aLr: 0.001,
-  bLoss: "alpha-fl",
-  bGamma: 2,
-  bAlpha: 0.25,
-  bPrior: true,
-  bOpt: "adam",
-  bLr: 0.001,
-};
-
-export const PRESETS: readonly Preset[] = [
-  {
-    id: "paper",
-    label: "The paper's setting",
-    description:
-      "A: cross-entropy, B: α-balanced focal loss (γ = 2, α = 0.25); both with the prior init π = 0.01, Adam.",
-    patch: PAPER,
-  },
-  {
-    id: "no-prior",
-    label: "Without the prior init",
-    description:
-      "The same pair with the head bias at 0: every location starts at p = 0.5, the thousand negatives per positive dominate the loss, and in our benchmark both runs sat at AP ≈ 0 for the first 250 steps.",
-    patch: { ...PAPER, aPrior: false, bPrior: false },
-  },
-  {
-    id: "ce-fine",
-    label: "When plain CE does fine",
-    description:
-      "SGD with momentum at lr 0.01, seed 1: in our benchmark CE with the prior init reached AP 0.98 by step 250 (α-FL γ = 2: 0.84). On this easy task CE can do fine — though with seed 3 it stalled at 0.",
-    patch: { ...PAPER, seed: 1, aOpt: "sgd", bOpt: "sgd", aLr: 0.01, bLr: 0.01 },
-  },
-];

@@ -1,46 +1,38 @@
 import { memo, useMemo, useState } from "react";
-import type { SessionView } from "../../experiment/history";
-import type { RunId } from "../../experiment/protocol";
-import { normalizedLossCdf } from "../../math/figure4";
-import { formatCount, formatParam, formatShare, formatValue } from "../../math/format";
+import type { Evaluation } from "../../experiment/evaluation";
+import type { RankedLogits, RunId } from "../../experiment/protocol";
+import { formatCount, formatParam, formatValue } from "../../math/format";
+import { TRAIN_SCHEMA } from "../../state/train";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { COLORS } from "../charts/palette";
-import { ParamSlider } from "../controls/ParamSlider";
+import { SchemaSlider } from "../controls/SchemaSlider";
 import { Toggle } from "../controls/Toggle";
 import { Figure } from "../Figure";
+import { figure4Cdfs, figure4Table, hardestShare } from "./figure4Text";
+
+export type RankedRuns = Readonly<
+  Record<
+    RunId,
+    { latest: Pick<Evaluation, "step" | "measured"> | null; ranked: RankedLogits | null }
+  >
+>;
 
 interface Figure4Props {
-  view: SessionView;
-  number: number;
+  runs: RankedRuns;
   gamma: number;
   onGamma: (gamma: number) => void;
 }
 
-/** The paper's Figure 4 from the live model: cumulative normalized loss, any γ, no retraining. */
-/** Memoized: re-renders when its run data or props change, not on unrelated page state. */
-export const Figure4Figure = memo(function Figure4Figure({
-  view,
-  number,
-  gamma,
-  onGamma,
-}: Figure4Props) {
+/**
+ * The paper's Figure 4 from a trained model: cumulative normalized loss of each class, for any
+ * γ, from stored predictions (no retraining). Memoized on its data.
+ */
+export const Figure4Figure = memo(function Figure4Figure({ runs, gamma, onGamma }: Figure4Props) {
   const [run, setRun] = useState<RunId>("b");
-  const evaluation = view.runs[run].latest;
-  const ranked = view.runs[run].ranked;
-  const cdfs = useMemo(() => {
-    if (!ranked) return null;
-    // Ranked by loss in the worker, so the CDF's own sort meets sorted input (linear time).
-    return {
-      pos: normalizedLossCdf(
-        ranked.positives,
-        new Uint8Array(ranked.positives.length).fill(1),
-        1,
-        gamma,
-      ),
-      neg: normalizedLossCdf(ranked.negatives, new Uint8Array(ranked.negatives.length), 0, gamma),
-    };
-  }, [ranked, gamma]);
+  const evaluation = runs[run].latest;
+  const ranked = runs[run].ranked;
+  const cdfs = useMemo(() => (ranked ? figure4Cdfs(ranked, gamma) : null), [ranked, gamma]);
   const series: Series[] = cdfs
     ? [
         {
@@ -63,26 +55,17 @@ export const Figure4Figure = memo(function Figure4Figure({
         },
       ]
     : [];
-  const at = (cdf: { cumulativeLoss: Float64Array } | undefined, fraction: number) => {
-    const v = cdf?.cumulativeLoss[Math.round(fraction * ((cdf?.cumulativeLoss.length ?? 1) - 1))];
-    return v === undefined || !Number.isFinite(v) ? "–" : formatShare(1 - v);
-  };
   return (
     <Figure
       id="train-figure4"
-      number={number}
-      title="The paper's Figure 4, from the live model"
       controls={
         <>
-          <ParamSlider
+          <SchemaSlider
+            param={TRAIN_SCHEMA.f4gamma}
             label="γ"
             name="Figure 4 gamma"
             value={gamma}
-            min={0}
-            max={5}
-            step={0.1}
-            format={formatParam}
-            onChange={(v) => onGamma(Math.round(v * 100) / 100)}
+            onChange={onGamma}
           />
           <Toggle
             label="Model"
@@ -96,13 +79,13 @@ export const Figure4Figure = memo(function Figure4Figure({
         </>
       }
       caption={
-        evaluation ? (
+        evaluation && cdfs ? (
           <>
             Run {run.toUpperCase()} at step {evaluation.step}, losses recomputed with γ ={" "}
-            {formatParam(gamma)}: the hardest 20% of the negatives carry {at(cdfs?.neg, 0.8)} of the
-            negatives' loss, the hardest 20% of the positives {at(cdfs?.pos, 0.8)} of theirs. As γ
-            grows, the negatives' curve hugs the bottom until the very end: nearly all their loss
-            sits in a few hard examples.
+            {formatParam(gamma)}: the hardest 20% of the negatives carry{" "}
+            {hardestShare(cdfs.neg, 0.2)} of the negatives' loss, the hardest 20% of the positives{" "}
+            {hardestShare(cdfs.pos, 0.2)} of theirs. As γ grows, the negatives' curve hugs the
+            bottom until the very end: nearly all their loss sits in a few hard examples.
             {ranked && ranked.negatives.length < evaluation.measured.negatives && (
               <>
                 {" "}
@@ -115,23 +98,7 @@ export const Figure4Figure = memo(function Figure4Figure({
           "Waiting for the first evaluation…"
         )
       }
-      table={{
-        columns: [
-          "fraction of samples",
-          "cumulative loss, positives",
-          "cumulative loss, negatives",
-        ],
-        rows: cdfs
-          ? [0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 0.99, 1].map((f) => {
-              const i = Math.round(f * (cdfs.pos.fraction.length - 1));
-              return [
-                String(f),
-                formatValue(cdfs.pos.cumulativeLoss[i] ?? Number.NaN),
-                formatValue(cdfs.neg.cumulativeLoss[i] ?? Number.NaN),
-              ];
-            })
-          : [],
-      }}
+      table={() => figure4Table(cdfs)}
     >
       {(width) => (
         <>

@@ -1,50 +1,40 @@
 import { memo, useState } from "react";
-import { focalOptionsOf, type TrainConfig } from "../../experiment/config";
-import type { SessionView } from "../../experiment/history";
+import type { TrainConfig } from "../../experiment/config";
 import { RUN_IDS, type RunId } from "../../experiment/protocol";
-import { GRID_SIZE } from "../../experiment/scene";
-import { crossEntropyCurve, PT_GRID, sample } from "../../math/curves";
-import { probabilityOfTruth, sigmoidFocalLoss } from "../../math/focal";
+import { crossEntropyCurve } from "../../math/curves";
 import { formatValue } from "../../math/format";
-import { logit } from "../../math/numeric";
 import { LineChart } from "../charts/LineChart";
 import { Figure } from "../Figure";
 import { HeatmapCanvas } from "./HeatmapCanvas";
+import {
+  type Hover,
+  heatmapProbe,
+  heatmapsTable,
+  type LatestImages,
+  probeCaption,
+} from "./heatmapsText";
 import { RUN_COLORS } from "./runColors";
-
-interface Hover {
-  run: RunId;
-  image: number;
-  row: number;
-  col: number;
-}
 
 /** Score heatmaps of a few fixed held-out images, per run; hover a location for its p_t and loss. */
 /** Memoized: re-renders when its run data or props change, not on unrelated page state. */
 export const HeatmapsFigure = memo(function HeatmapsFigure({
-  view,
-  number,
+  runs,
   configs,
 }: {
-  view: SessionView;
-  number: number;
-  configs: Record<RunId, TrainConfig>;
+  runs: LatestImages;
+  configs: Readonly<Record<RunId, TrainConfig>>;
 }) {
   const [hover, setHover] = useState<Hover | null>(null);
-  const images = view.runs.a.latest?.images ?? [];
-  const probe = hover ? probeOf(view, configs, hover) : null;
+  const probe = hover ? heatmapProbe(runs, configs, hover) : null;
+  const c = probe ? probeCaption(probe) : null;
   return (
     <Figure
       id="train-heatmaps"
-      number={number}
-      title="What each model sees: scores on held-out images"
       caption={
-        probe ? (
+        c ? (
           <>
-            Run {probe.run.toUpperCase()}, image {probe.image + 1}, location ({probe.row},{" "}
-            {probe.col}): a {probe.positive ? "positive" : "negative"} scored p ={" "}
-            {formatValue(probe.p)}, so p<sub>t</sub> = {formatValue(probe.pt)} and its loss is{" "}
-            {formatValue(probe.loss)}.
+            Run {c.run}, image {c.image}, location ({c.row}, {c.col}): a {c.label} scored p = {c.p},
+            so p<sub>t</sub> = {c.pt} and its loss is {c.loss}.
           </>
         ) : (
           <>
@@ -54,25 +44,17 @@ export const HeatmapsFigure = memo(function HeatmapsFigure({
           </>
         )
       }
-      table={{
-        columns: ["image", "targets", "A detections", "B detections"],
-        rows: images.map((img, i) => [
-          String(i + 1),
-          String(img.targets.length),
-          String(view.runs.a.latest?.images[i]?.detections.length ?? "–"),
-          String(view.runs.b.latest?.images[i]?.detections.length ?? "–"),
-        ]),
-      }}
+      table={() => heatmapsTable(runs)}
     >
       {(width) => (
         <div className="flex flex-col gap-3">
           {RUN_IDS.map((id) => (
             <div key={id}>
               <div className="mb-1 text-sm font-semibold" style={{ color: RUN_COLORS[id] }}>
-                Run {id.toUpperCase()} · step {view.runs[id].latest?.step ?? 0}
+                Run {id.toUpperCase()} · step {runs[id].latest?.step ?? 0}
               </div>
               <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-                {(view.runs[id].latest?.images ?? []).map((img, i) => (
+                {(runs[id].latest?.images ?? []).map((img, i) => (
                   <HeatmapCanvas
                     key={img.index}
                     image={img}
@@ -109,33 +91,3 @@ export const HeatmapsFigure = memo(function HeatmapsFigure({
     </Figure>
   );
 });
-
-function probeOf(view: SessionView, configs: Record<RunId, TrainConfig>, hover: Hover) {
-  const latest = view.runs[hover.run].latest;
-  const image = latest?.images[hover.image];
-  if (!latest || !image) return null;
-  const cell = hover.row * GRID_SIZE + hover.col;
-  const p = image.probabilities[cell] ?? 0.5;
-  const positive = image.targets.some((t) => t.row === hover.row && t.col === hover.col);
-  const y: 0 | 1 = positive ? 1 : 0;
-  // The exact logit when the held-out predictions are at hand (a recorded run has only the map).
-  const x =
-    latest.predictions.logits[image.index * GRID_SIZE * GRID_SIZE + cell] ??
-    logit(Math.min(1 - 1e-7, Math.max(1e-7, p)));
-  const opts = focalOptionsOf(configs[hover.run]);
-  // The curve of this run's loss as a function of p_t, for an example of this label.
-  const curve = sample(PT_GRID, (pt) =>
-    sigmoidFocalLoss(logit(pt), 1, {
-      gamma: opts.gamma,
-      alpha: opts.alpha === null ? null : y === 1 ? opts.alpha : 1 - opts.alpha,
-    }),
-  );
-  return {
-    ...hover,
-    p,
-    positive,
-    pt: probabilityOfTruth(x, y),
-    loss: sigmoidFocalLoss(x, y, opts),
-    curve,
-  };
-}

@@ -1,25 +1,22 @@
 import { memo, useMemo } from "react";
-import { type SessionView, seriesPoints } from "../../experiment/history";
+import { seriesPoints } from "../../experiment/history";
 import { RUN_IDS } from "../../experiment/protocol";
 import { formatCount, formatValue } from "../../math/format";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { Figure } from "../Figure";
+import { type LossTraces, lossHistoryCaption, lossHistoryTable, stepsOf } from "./lossHistoryText";
 import { RUN_COLORS } from "./runColors";
 
-/** Training loss of both runs over steps, with its positive and negative parts. */
-/** Memoized: re-renders when its run data or props change, not on unrelated page state. */
-export const LossHistoryFigure = memo(function LossHistoryFigure({
-  view,
-  number,
-}: {
-  view: SessionView;
-  number: number;
-}) {
+/**
+ * Training loss of both runs over steps, with its positive and negative parts. Memoized: it
+ * re-renders when its data changes, not on unrelated page state.
+ */
+export const LossHistoryFigure = memo(function LossHistoryFigure({ runs }: { runs: LossTraces }) {
   const series = useMemo<Series[]>(
     () =>
       RUN_IDS.flatMap((id) => {
-        const run = view.runs[id];
+        const run = runs[id];
         const name = id.toUpperCase();
         return [
           {
@@ -44,52 +41,28 @@ export const LossHistoryFigure = memo(function LossHistoryFigure({
           },
         ];
       }),
-    [view.runs],
+    [runs],
   );
-  const steps = Math.max(view.runs.a.loss.length, view.runs.b.loss.length);
+  const steps = stepsOf(runs);
   const ys = series.flatMap((s) => s.points.map((p) => p.y)).filter((y) => y > 0);
   const lo = ys.length ? Math.max(1e-4, Math.min(...ys)) : 1e-2;
   const hi = ys.length ? Math.max(...ys) : 10;
-  const last = (values: number[]) =>
-    values.length ? formatValue(values[values.length - 1] as number) : "–";
+  const c = lossHistoryCaption(runs);
   return (
     <Figure
       id="train-loss"
-      number={number}
-      title="Training loss (normalized by the positives)"
       caption={
-        steps === 0 ? (
+        c === null ? (
           "No steps yet: press Play or Step."
         ) : (
           <>
-            After {formatCount(steps)} steps: A's loss is {last(view.runs.a.loss)} (
-            {last(view.runs.a.lossPositive)} from positives, {last(view.runs.a.lossNegative)} from
-            negatives); B's is {last(view.runs.b.loss)} ({last(view.runs.b.lossPositive)} and{" "}
-            {last(view.runs.b.lossNegative)}). The two losses are on different scales: compare each
-            run's parts, not A with B.
+            After {c.steps} steps: A's loss is {c.a.loss} ({c.a.positives} from positives,{" "}
+            {c.a.negatives} from negatives); B's is {c.b.loss} ({c.b.positives} and {c.b.negatives}
+            ). The two losses are on different scales: compare each run's parts, not A with B.
           </>
         )
       }
-      table={{
-        columns: [
-          "step",
-          "A loss",
-          "A positives",
-          "A negatives",
-          "B loss",
-          "B positives",
-          "B negatives",
-        ],
-        rows: tableSteps(steps).map((s) => [
-          String(s),
-          ...RUN_IDS.flatMap((id) => {
-            const r = view.runs[id];
-            return [r.loss, r.lossPositive, r.lossNegative].map((v) =>
-              v[s - 1] === undefined ? "–" : formatValue(v[s - 1] as number),
-            );
-          }),
-        ]),
-      }}
+      table={() => lossHistoryTable(runs)}
     >
       {(width) => (
         <>
@@ -108,13 +81,3 @@ export const LossHistoryFigure = memo(function LossHistoryFigure({
     </Figure>
   );
 });
-
-/** About ten evenly spaced steps for the data table. */
-export function tableSteps(steps: number): number[] {
-  if (steps === 0) return [];
-  const every = Math.max(1, Math.ceil(steps / 10));
-  const out: number[] = [];
-  for (let s = every; s <= steps; s += every) out.push(s);
-  if (out[out.length - 1] !== steps) out.push(steps);
-  return out;
-}

@@ -1,25 +1,18 @@
 import { memo, useMemo } from "react";
-import type { SessionView } from "../../experiment/history";
 import { RUN_IDS } from "../../experiment/protocol";
 import { formatCount, formatValue } from "../../math/format";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { Figure } from "../Figure";
+import { type MetricTraces, metricsCaption, metricsTable } from "./metricsText";
 import { RUN_COLORS } from "./runColors";
 
-/** Held-out AP and recall at precision 0.5 of both runs over steps. */
-/** Memoized: re-renders when its run data or props change, not on unrelated page state. */
-export const MetricsFigure = memo(function MetricsFigure({
-  view,
-  number,
-}: {
-  view: SessionView;
-  number: number;
-}) {
+/** Held-out AP and recall at precision 0.5 of both runs over steps. Memoized on its data. */
+export const MetricsFigure = memo(function MetricsFigure({ runs }: { runs: MetricTraces }) {
   const series = useMemo<Series[]>(
     () =>
       RUN_IDS.flatMap((id) => {
-        const m = view.runs[id].metrics;
+        const m = runs[id].metrics;
         const name = id.toUpperCase();
         return [
           {
@@ -37,43 +30,25 @@ export const MetricsFigure = memo(function MetricsFigure({
           },
         ];
       }),
-    [view.runs],
+    [runs],
   );
-  const maxStep = Math.max(10, ...RUN_IDS.map((id) => view.runs[id].metrics.at(-1)?.step ?? 0));
-  const latest = (id: "a" | "b") => view.runs[id].metrics.at(-1);
-  const a = latest("a");
-  const b = latest("b");
+  const maxStep = Math.max(10, ...RUN_IDS.map((id) => runs[id].metrics.at(-1)?.step ?? 0));
+  const c = metricsCaption(runs);
   return (
     <Figure
       id="train-ap"
-      number={number}
-      title="Held-out AP and recall at precision 0.5"
       caption={
-        a && b ? (
+        c ? (
           <>
-            At step {formatCount(a.step)}: A has AP{" "}
-            <strong data-testid="run-a-ap">{formatValue(a.ap)}</strong> and recall{" "}
-            {formatValue(a.recallAtP50)}; B has AP{" "}
-            <strong data-testid="run-b-ap">{formatValue(b.ap)}</strong> and recall{" "}
-            {formatValue(b.recallAtP50)} (non-interpolated AP over every held-out location).
+            At step {c.step}: A has AP <strong data-testid="run-a-ap">{c.a.ap}</strong> and recall{" "}
+            {c.a.recall}; B has AP <strong data-testid="run-b-ap">{c.b.ap}</strong> and recall{" "}
+            {c.b.recall} (non-interpolated AP over every held-out location).
           </>
         ) : (
           "Evaluating the untrained models…"
         )
       }
-      table={{
-        columns: ["step", "A AP", "A recall", "B AP", "B recall"],
-        rows: view.runs.a.metrics.map((m, i) => {
-          const mb = view.runs.b.metrics[i];
-          return [
-            String(m.step),
-            formatValue(m.ap),
-            formatValue(m.recallAtP50),
-            mb ? formatValue(mb.ap) : "–",
-            mb ? formatValue(mb.recallAtP50) : "–",
-          ];
-        }),
-      }}
+      table={() => metricsTable(runs)}
     >
       {(width) => (
         <>

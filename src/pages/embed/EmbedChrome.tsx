@@ -11,7 +11,7 @@ export function EmbedNotice({ issues }: { issues: readonly ParamIssue[] }) {
     <div
       role="status"
       data-testid="embed-notice"
-      className="mx-2 mt-2 flex items-start gap-2 rounded-md border border-amber-500 p-2 text-xs"
+      className="mx-2 mt-2 flex items-start gap-2 rounded-md notice-warn p-2 text-xs"
     >
       <ul className="flex-1">
         {issues.map((issue) => (
@@ -36,7 +36,7 @@ export function EmbedMessage({ title, children }: { title: string; children: Rea
     <div
       role="alert"
       data-testid="embed-message"
-      className="m-2 rounded-md border border-amber-500 p-3 text-sm"
+      className="m-2 rounded-md notice-warn p-3 text-sm"
     >
       <p className="font-semibold">{title}</p>
       <div className="mt-1 text-[var(--muted)]">{children}</div>

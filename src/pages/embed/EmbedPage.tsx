@@ -1,6 +1,6 @@
 /** One chart alone, by id, with the options of its embed link; a message when that fails. */
 import { Component, type ComponentType, type ReactNode } from "react";
-import { CHART_IDS, CHARTS, type ChartEntry, type ChartId } from "../../content/charts";
+import { CHART_IDS, CHARTS, type ChartEntry, type ChartId } from "../../state/charts";
 import type { EmbedOptions, EmbedRequest } from "../../state/embed";
 import type { ParamIssue } from "../../state/schema";
 import { EmbedMessage } from "./EmbedChrome";

@@ -4,13 +4,13 @@
  * when the embed shows controls.
  */
 import { useCallback, useMemo, useState } from "react";
-import { ParamSlider } from "../../components/controls/ParamSlider";
+import { SchemaSlider } from "../../components/controls/SchemaSlider";
 import { ExplainerContext } from "../../components/explainerContext";
 import { FigureOptionsContext } from "../../components/figureContext";
-import { CHARTS, HOST_PAGE_PATH } from "../../content/charts";
-import { formatParam } from "../../math/format";
+import { CHARTS, HOST_PAGE_PATH } from "../../state/charts";
 import { EXPLAINER_SCHEMA, type ExplainerState } from "../../state/explainer";
 import { parseState, serializeState } from "../../state/schema";
+import { CHART_COMPONENTS } from "./chartComponents";
 import { EmbedFooter, EmbedNotice } from "./EmbedChrome";
 import type { HostProps } from "./EmbedPage";
 
@@ -27,6 +27,7 @@ export function ExplainerEmbed({ chart, query, options, issues, siteRoot }: Host
   );
   const context = useMemo(() => ({ state, update, highlight: null }), [state, update]);
   const entry = CHARTS[chart];
+  const Chart = CHART_COMPONENTS[chart];
   const controls = options.controls === "own";
   const sliders = controls ? SLIDERS.filter((name) => entry.params.includes(name)) : [];
   const figureOptions = {
@@ -39,15 +40,12 @@ export function ExplainerEmbed({ chart, query, options, issues, siteRoot }: Host
       sliders.length > 0 ? (
         <div className="flex flex-col gap-1">
           {sliders.map((name) => (
-            <ParamSlider
+            <SchemaSlider
               key={name}
+              param={EXPLAINER_SCHEMA[name]}
               label={SLIDER_LABELS[name]}
               name={name}
               value={state[name]}
-              min={EXPLAINER_SCHEMA[name].min}
-              max={EXPLAINER_SCHEMA[name].max}
-              step={0.01}
-              format={formatParam}
               onChange={(v) => update({ [name]: v })}
               testId={`${name}-slider`}
             />
@@ -60,7 +58,7 @@ export function ExplainerEmbed({ chart, query, options, issues, siteRoot }: Host
     <ExplainerContext.Provider value={context}>
       <EmbedNotice issues={[...issues, ...initial.issues]} />
       <FigureOptionsContext.Provider value={figureOptions}>
-        <entry.Component />
+        <Chart />
       </FigureOptionsContext.Provider>
       <EmbedFooter href={link} />
     </ExplainerContext.Provider>

@@ -5,17 +5,17 @@
  */
 import { Suspense, useEffect, useMemo, useState } from "react";
 import { FigureOptionsContext } from "../../components/figureContext";
-import { CHARTS, HOST_PAGE_PATH } from "../../content/charts";
 import {
   parseRecordedRun,
   RECORDED_RUN_PATH,
   type RecordedRun,
   recordedRunLabel,
-  trainStateOf,
   viewOfRecordedRun,
 } from "../../experiment/recordedRunView";
+import { HOST_PAGE_PATH } from "../../state/charts";
 import { parseState, serializeState } from "../../state/schema";
-import { TRAIN_SCHEMA } from "../../state/train";
+import { TRAIN_SCHEMA, trainStateOf } from "../../state/train";
+import { CHART_COMPONENTS } from "./chartComponents";
 import { EmbedFooter, EmbedMessage, EmbedNotice } from "./EmbedChrome";
 import type { HostProps } from "./EmbedPage";
 import { TrainEmbedContext, type TrainEmbedData } from "./trainEmbedContext";
@@ -51,10 +51,10 @@ export function TrainEmbed({ chart, query, options, issues, siteRoot }: HostProp
   const run = loaded?.ok ? loaded.run : null;
   const view = useMemo(() => (run ? viewOfRecordedRun(run) : null), [run]);
   const data = useMemo<TrainEmbedData | null>(
-    () => (run && view ? { view, configs: run.config, f4gamma, setF4gamma } : null),
+    () => (run && view ? { runs: view.runs, configs: run.config, f4gamma, setF4gamma } : null),
     [run, view, f4gamma],
   );
-  const entry = CHARTS[chart];
+  const Chart = CHART_COMPONENTS[chart];
   const state = run ? serializeState(TRAIN_SCHEMA, trainStateOf(run.config, f4gamma)) : "";
   const link = `${siteRoot}${HOST_PAGE_PATH.train}${state ? `?${state}` : ""}#${chart}`;
   const figureOptions = {
@@ -63,6 +63,7 @@ export function TrainEmbed({ chart, query, options, issues, siteRoot }: HostProp
     caption: options.caption,
     controls: options.controls === "own",
     menu: false,
+    recorded: true,
   };
 
   return (
@@ -107,7 +108,7 @@ export function TrainEmbed({ chart, query, options, issues, siteRoot }: HostProp
                   </p>
                 }
               >
-                <entry.Component />
+                <Chart />
               </Suspense>
             </FigureOptionsContext.Provider>
           </TrainEmbedContext.Provider>

@@ -3,7 +3,7 @@
  * a namespaced message that our resize script (public/embed.js) applies to the iframe. The
  * height is all that is sent; the only message listened to is the parent asking for it again.
  */
-import { EMBED_HEIGHT_MESSAGE, EMBED_PING_MESSAGE } from "../../content/charts";
+import { EMBED_HEIGHT_MESSAGE, EMBED_PING_MESSAGE } from "./messages";
 
 export function reportHeight(content: HTMLElement): () => void {
   const parent = window.parent;

@@ -11,27 +11,27 @@ import { SharesFigure } from "../../components/training/SharesFigure";
 import { useTrainEmbed } from "./trainEmbedContext";
 
 export function TrainLossChart() {
-  return <LossHistoryFigure view={useTrainEmbed().view} number={1} />;
+  return <LossHistoryFigure runs={useTrainEmbed().runs} />;
 }
 
 export function TrainMetricsChart() {
-  return <MetricsFigure view={useTrainEmbed().view} number={2} />;
+  return <MetricsFigure runs={useTrainEmbed().runs} />;
 }
 
 export function TrainPrChart() {
-  return <PrFigure view={useTrainEmbed().view} number={3} />;
+  return <PrFigure runs={useTrainEmbed().runs} />;
 }
 
 export function TrainSharesChart() {
-  return <SharesFigure view={useTrainEmbed().view} number={4} />;
+  return <SharesFigure runs={useTrainEmbed().runs} />;
 }
 
 export function TrainFigure4Chart() {
-  const { view, f4gamma, setF4gamma } = useTrainEmbed();
-  return <Figure4Figure view={view} number={5} gamma={f4gamma} onGamma={setF4gamma} />;
+  const { runs, f4gamma, setF4gamma } = useTrainEmbed();
+  return <Figure4Figure runs={runs} gamma={f4gamma} onGamma={setF4gamma} />;
 }
 
 export function TrainHeatmapsChart() {
-  const { view, configs } = useTrainEmbed();
-  return <HeatmapsFigure view={view} number={6} configs={configs} />;
+  const { runs, configs } = useTrainEmbed();
+  return <HeatmapsFigure runs={runs} configs={configs} />;
 }

@@ -1,11 +1,11 @@
 /** What the training charts of an embed draw: the recorded run, and Figure 4's own γ. */
 import { createContext, useContext } from "react";
 import type { TrainConfig } from "../../experiment/config";
-import type { SessionView } from "../../experiment/history";
+import type { RunHistory } from "../../experiment/history";
 import type { RunId } from "../../experiment/protocol";
 
 export interface TrainEmbedData {
-  view: SessionView;
+  runs: Readonly<Record<RunId, RunHistory>>;
   configs: Record<RunId, TrainConfig>;
   f4gamma: number;
   setF4gamma: (gamma: number) => void;

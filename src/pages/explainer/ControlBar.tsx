@@ -1,8 +1,7 @@
 /** The sticky γ / α controls that every figure follows, and the share-link button. */
 import { useState } from "react";
-import { ParamSlider } from "../../components/controls/ParamSlider";
+import { SchemaSlider } from "../../components/controls/SchemaSlider";
 import { useExplainer } from "../../components/explainerContext";
-import { formatParam } from "../../math/format";
 import { EXPLAINER_SCHEMA } from "../../state/explainer";
 
 export function ControlBar() {
@@ -23,25 +22,19 @@ export function ControlBar() {
       className="sticky top-0 z-10 border-b border-[var(--grid)] bg-[var(--panel)] print:hidden"
     >
       <div className="mx-auto grid max-w-5xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-4 py-1.5 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:gap-x-8 sm:py-2">
-        <ParamSlider
+        <SchemaSlider
+          param={EXPLAINER_SCHEMA.gamma}
           label={<>γ focusing</>}
           name="gamma"
           value={state.gamma}
-          min={EXPLAINER_SCHEMA.gamma.min}
-          max={EXPLAINER_SCHEMA.gamma.max}
-          step={0.01}
-          format={formatParam}
           onChange={(gamma) => update({ gamma })}
           testId="gamma-slider"
         />
-        <ParamSlider
+        <SchemaSlider
+          param={EXPLAINER_SCHEMA.alpha}
           label={<>α balancing</>}
           name="alpha"
           value={state.alpha}
-          min={EXPLAINER_SCHEMA.alpha.min}
-          max={EXPLAINER_SCHEMA.alpha.max}
-          step={0.01}
-          format={formatParam}
           onChange={(alpha) => update({ alpha })}
           testId="alpha-slider"
         />

@@ -11,6 +11,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { ChartMenuContext } from "../../components/ChartMenu";
 import { ExplainerContext, type Term } from "../../components/explainerContext";
 import { ChartHostContext } from "../../components/figureContext";
 import { ParamNotice } from "../../components/ParamNotice";
@@ -20,6 +21,7 @@ import { EXPLAINER_SCHEMA } from "../../state/explainer";
 import { LESSON_SCHEMA } from "../../state/lesson";
 import { serializeState } from "../../state/schema";
 import { readHash, useUrlParams, useUrlState } from "../../state/useUrlState";
+import { LazyChartMenuPanel } from "../chartMenu";
 import { ControlBar } from "./ControlBar";
 import { ARTICLE_COMPONENTS, prefetchFigures } from "./explainerFigures";
 
@@ -135,7 +137,9 @@ export function ExplainerPage() {
         )}
         {(predict === "none" || guess !== null) && (
           <ChartHostContext.Provider value={host}>
-            <ArticleBody onTerm={onTerm} />
+            <ChartMenuContext.Provider value={LazyChartMenuPanel}>
+              <ArticleBody onTerm={onTerm} />
+            </ChartMenuContext.Provider>
           </ChartHostContext.Provider>
         )}
       </main>

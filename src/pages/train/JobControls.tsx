@@ -1,6 +1,6 @@
 /** The shared controls of a background experiment: steps per training, run / cancel, errors. */
 import type { ReactNode } from "react";
-import type { JobState } from "./useJob";
+import type { JobState } from "../../experiment/jobs";
 
 interface JobControlsProps {
   job: JobState;
@@ -50,7 +50,7 @@ export function JobControls(props: JobControlsProps) {
           </button>
         )}
       </div>
-      {job.error && <p className="mt-2 text-sm text-red-600">{job.error}</p>}
+      {job.error && <p className="mt-2 text-sm text-[var(--error-text)]">{job.error}</p>}
     </>
   );
 }

@@ -1,11 +1,9 @@
 /** The settings of one run (A or B): loss, γ, α, prior init, optimizer, learning rate. */
 
-import { ParamSlider } from "../../components/controls/ParamSlider";
+import { SchemaSlider } from "../../components/controls/SchemaSlider";
+import { LOSS_LABELS } from "../../experiment/labels";
 import type { RunId } from "../../experiment/protocol";
-import { formatParam } from "../../math/format";
 import { RUN_KEYS, TRAIN_SCHEMA, type TrainState } from "../../state/train";
-
-const LOSS_LABELS = { ce: "CE", "alpha-ce": "α-CE", fl: "FL", "alpha-fl": "α-FL" } as const;
 
 interface RunSettingsProps {
   id: RunId;
@@ -46,27 +44,21 @@ export function RunSettings({ id, state, update, disabled }: RunSettingsProps) {
         </select>
       </label>
       {usesGamma && (
-        <ParamSlider
+        <SchemaSlider
+          param={TRAIN_SCHEMA[k.gamma]}
           label="γ"
           name={`Run ${name} gamma`}
           value={state[k.gamma]}
-          min={0}
-          max={5}
-          step={0.1}
-          format={formatParam}
-          onChange={(v) => update({ [k.gamma]: Math.round(v * 100) / 100 } as Partial<TrainState>)}
+          onChange={(v) => update({ [k.gamma]: v } as Partial<TrainState>)}
         />
       )}
       {usesAlpha && (
-        <ParamSlider
+        <SchemaSlider
+          param={TRAIN_SCHEMA[k.alpha]}
           label="α"
           name={`Run ${name} alpha`}
           value={state[k.alpha]}
-          min={0.01}
-          max={0.99}
-          step={0.01}
-          format={formatParam}
-          onChange={(v) => update({ [k.alpha]: Math.round(v * 100) / 100 } as Partial<TrainState>)}
+          onChange={(v) => update({ [k.alpha]: v } as Partial<TrainState>)}
         />
       )}
       <label className="flex items-center gap-2 text-sm">

@@ -1,9 +1,9 @@
 /** "Run N seeds": the same A/B pair over several seeds in the background; mean and spread. */
 import { useState } from "react";
+import type { JobState } from "../../experiment/jobs";
 import { compareSeeds, describeComparison } from "../../experiment/seedSummary";
 import { formatValue } from "../../math/format";
 import { JobControls } from "./JobControls";
-import type { JobState } from "./useJob";
 
 interface SeedsPanelProps {
   job: JobState;

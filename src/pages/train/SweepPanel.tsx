@@ -1,9 +1,9 @@
 /** A small (γ, α) grid trained for a short budget, as an AP heatmap: the in-tab Table 1. */
 import { useState } from "react";
 import { PAPER_TABLE_1B } from "../../content/paperTable1";
+import type { JobState } from "../../experiment/jobs";
 import { formatValue } from "../../math/format";
 import { JobControls } from "./JobControls";
-import type { JobState } from "./useJob";
 
 export const SWEEP_GAMMAS = [0, 0.5, 1, 2, 5];
 export const SWEEP_ALPHAS = [0.25, 0.5, 0.75];

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from "react";
-import { ParamSlider } from "../../components/controls/ParamSlider";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ChartMenuContext } from "../../components/ChartMenu";
+import { SchemaSlider } from "../../components/controls/SchemaSlider";
 import { ChartHostContext } from "../../components/figureContext";
 import { ParamNotice } from "../../components/ParamNotice";
 import { SiteHeader } from "../../components/SiteHeader";
@@ -9,11 +10,13 @@ import { LossHistoryFigure } from "../../components/training/LossHistoryFigure";
 import { MetricsFigure } from "../../components/training/MetricsFigure";
 import { PrFigure } from "../../components/training/PrFigure";
 import { SharesFigure } from "../../components/training/SharesFigure";
+import { PRESETS } from "../../content/presets";
 import type { SessionSetup } from "../../experiment/protocol";
 import { formatCount } from "../../math/format";
 import { serializeState } from "../../state/schema";
-import { configOf, PRESETS, TRAIN_SCHEMA, type TrainState } from "../../state/train";
+import { configOf, TRAIN_SCHEMA, type TrainState } from "../../state/train";
 import { useUrlState } from "../../state/useUrlState";
+import { LazyChartMenuPanel } from "../chartMenu";
 import { BackendBadge } from "./BackendBadge";
 import { RunSettings } from "./RunSettings";
 import { SeedsPanel } from "./SeedsPanel";
@@ -43,6 +46,7 @@ export function TrainPage() {
   const sweepJob = useJob(!state.worker);
   const { view } = session;
   const [presetNote, setPresetNote] = useState<string | null>(null);
+  const setF4gamma = useCallback((f4gamma: number) => update({ f4gamma }), [update]);
   // The charts' share menus read the current setup when opened (a stable host object).
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -93,19 +97,12 @@ export function TrainPage() {
           </p>
         </div>
         {[...(session.threadNotice ? [session.threadNotice] : []), ...view.notices].map((n) => (
-          <p
-            key={n}
-            role="status"
-            className="rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100"
-          >
+          <p key={n} role="status" className="notice-warn rounded-lg p-3 text-sm">
             {n}
           </p>
         ))}
         {view.error && (
-          <p
-            role="alert"
-            className="rounded-lg border border-red-400 bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
-          >
+          <p role="alert" className="notice-error rounded-lg p-3 text-sm">
             {view.error}
           </p>
         )}
@@ -152,36 +149,31 @@ export function TrainPage() {
               data-testid="shared-settings"
             >
               <h2 className="text-sm font-semibold">Shared</h2>
-              <ParamSlider
+              <SchemaSlider
+                param={TRAIN_SCHEMA.seed}
                 label="Seed"
                 name="Seed"
                 value={state.seed}
-                min={1}
-                max={999}
-                step={1}
+                scale="log"
                 format={String}
-                onChange={(v) => update({ seed: Math.round(v) })}
+                onChange={(seed) => update({ seed })}
               />
-              <ParamSlider
+              <SchemaSlider
+                param={TRAIN_SCHEMA.batch}
                 label="Batch"
                 name="Batch size"
                 value={state.batch}
-                min={1}
-                max={64}
-                step={1}
                 format={String}
-                onChange={(v) => update({ batch: Math.round(v) })}
+                onChange={(batch) => update({ batch })}
               />
-              <ParamSlider
+              <SchemaSlider
+                param={TRAIN_SCHEMA.imbalance}
                 label="Imbalance 1 :"
                 name="Imbalance"
                 value={state.imbalance}
-                min={100}
-                max={10000}
-                step={1}
                 scale="log"
                 format={(v) => `1 to ${formatCount(v)}`}
-                onChange={(v) => update({ imbalance: v })}
+                onChange={(imbalance) => update({ imbalance })}
               />
               <p className="text-xs text-[var(--muted)]" data-testid="measured-imbalance">
                 {measuredText(view)}
@@ -208,19 +200,16 @@ export function TrainPage() {
           />
         </div>
         <ChartHostContext.Provider value={chartHost}>
-          <div className="grid grid-cols-1 gap-x-5 lg:grid-cols-2 [&>*]:min-w-0 [&_figure]:my-2">
-            <LossHistoryFigure view={view} number={1} />
-            <MetricsFigure view={view} number={2} />
-            <PrFigure view={view} number={3} />
-            <SharesFigure view={view} number={4} />
-            <Figure4Figure
-              view={view}
-              number={5}
-              gamma={state.f4gamma}
-              onGamma={(f4gamma) => update({ f4gamma })}
-            />
-            <HeatmapsFigure view={view} number={6} configs={setup.runs} />
-          </div>
+          <ChartMenuContext.Provider value={LazyChartMenuPanel}>
+            <div className="grid grid-cols-1 gap-x-5 lg:grid-cols-2 [&>*]:min-w-0 [&_figure]:my-2">
+              <LossHistoryFigure runs={view.runs} />
+              <MetricsFigure runs={view.runs} />
+              <PrFigure runs={view.runs} />
+              <SharesFigure runs={view.runs} />
+              <Figure4Figure runs={view.runs} gamma={state.f4gamma} onGamma={setF4gamma} />
+              <HeatmapsFigure runs={view.runs} configs={setup.runs} />
+            </div>
+          </ChartMenuContext.Provider>
         </ChartHostContext.Provider>
         <SeedsPanel
           job={seedsJob.state}

@@ -63,7 +63,7 @@ export function Transport({ view, ready, onPlay, onPause, onStep, onReset }: Tra
                 {" · "}
                 {run.stepsPerSecond > 0 ? `${run.stepsPerSecond.toFixed(1)} steps/s` : "– steps/s"}
                 {run.divergence && (
-                  <span className="ml-2 font-semibold text-red-600 dark:text-red-400">
+                  <span className="ml-2 font-semibold text-[var(--error-text)]">
                     diverged at step {run.divergence.step}
                   </span>
                 )}

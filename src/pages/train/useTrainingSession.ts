@@ -4,7 +4,7 @@
  * animation frame, from the latest state, whatever the step rate.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { applyUpdate, emptyView, type SessionView } from "../../experiment/history";
+import { applyUpdate, emptyView, isCurrent, type SessionView } from "../../experiment/history";
 import type { SessionSetup, SessionUpdate } from "../../experiment/protocol";
 import { openSession, type SessionHandle } from "./engineDoor";
 
@@ -20,7 +20,7 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
   const generation = useRef(0);
 
   const onUpdate = useCallback((update: SessionUpdate) => {
-    if ((update.generation ?? 0) !== generation.current) return;
+    if (!isCurrent(update, generation.current)) return;
     latest.current = applyUpdate(latest.current, update);
     if (frame.current === 0) {
       frame.current = requestAnimationFrame(() => {
