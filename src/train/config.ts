@@ -3,6 +3,7 @@
  * and be posted to a worker. Everything a run does follows from it and the backend.
  */
 import type { FocalOptions } from "../math/focal";
+import { resolveTask, type TaskSpec, taskProblems } from "./task";
 
 export type LossKind = "ce" | "alpha-ce" | "fl" | "alpha-fl";
 export type OptimizerKind = "adam" | "sgd";
@@ -26,7 +27,25 @@ export interface TrainConfig {
   batchSize: number;
   /** Nominal background:foreground ratio 1:N of locations; the held-out set reports the measured one. */
   imbalance: number;
+  /**
+   * Coupled L2 weight decay λ: each step adds λ·w to the gradient of every conv and head kernel
+   * (as PyTorch's and Detectron's SGD do); biases are not decayed, as in Detectron's
+   * RetinaNet. Absent or 0: none.
+   */
+  weightDecay?: number;
+  /**
+   * Linear warm-up, as Detectron's "linear" WARM_UP_METHOD: step t < warmupSteps (0-based) runs
+   * at lr·(f + (1 − f)·t/warmupSteps) with f = `warmupFactor`, later steps at lr. Absent or 0: none.
+   */
+  warmupSteps?: number;
+  /** The warm-up's starting fraction f of lr; Detectron's default 1/3 when absent. */
+  warmupFactor?: number;
+  /** Scene and model knobs (task.ts); absent fields, or no `task`, are today's task. */
+  task?: Partial<TaskSpec>;
 }
+
+/** Detectron's default SOLVER.WARM_UP_FACTOR. */
+export const DEFAULT_WARMUP_FACTOR = 1 / 3;
 
 export const DEFAULT_CONFIG: Readonly<TrainConfig> = Object.freeze({
   seed: 1,
@@ -87,6 +106,21 @@ export function configProblems(config: TrainConfig): string[] {
     config.imbalance >= IMBALANCE_RANGE.min && config.imbalance <= IMBALANCE_RANGE.max,
     `imbalance must be in [${IMBALANCE_RANGE.min}, ${IMBALANCE_RANGE.max}]`,
   );
+  const { weightDecay = 0, warmupSteps = 0, warmupFactor = DEFAULT_WARMUP_FACTOR } = config;
+  check(
+    Number.isFinite(weightDecay) && weightDecay >= 0 && weightDecay <= 0.1,
+    "weightDecay must be in [0, 0.1]",
+  );
+  check(
+    Number.isInteger(warmupSteps) && warmupSteps >= 0 && warmupSteps <= 100000,
+    "warmupSteps must be an integer in [0, 100000]",
+  );
+  check(warmupFactor > 0 && warmupFactor <= 1, "warmupFactor must be in (0, 1]");
+  if (config.task !== undefined) {
+    if (typeof config.task !== "object" || config.task === null)
+      problems.push("task must be an object");
+    else problems.push(...taskProblems(resolveTask(config.task)));
+  }
   return problems;
 }
 
