@@ -1,6 +1,6 @@
 /**
  * Where the loss and its gradient come from: positives, hard negatives and easy negatives
- * (p_t > 0.9, the paper's "easy"). Pure functions over logits and labels; no tfjs.
+ * (p_t > 0.9: our cut-off). Pure functions over logits and labels; no tfjs.
  */
 import {
   type FocalOptions,
@@ -9,7 +9,10 @@ import {
   sigmoidFocalLossGrad,
 } from "./focal";
 
-/** A negative counts as easy when its p_t exceeds this (paper, section 3.2). */
+/**
+ * A negative counts as easy when its p_t exceeds this. Our cut-off, not the paper's: the paper
+ * calls examples with p_t ≫ 0.5 easy ("well-classified", Figure 1: p_t > .5) and sets no threshold.
+ */
 export const EASY_PT = 0.9;
 
 /** Sums (or shares) over the three groups of locations. */

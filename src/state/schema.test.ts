@@ -11,12 +11,13 @@ describe("parseState", () => {
 
   it("reads every parameter with or without the leading ?", () => {
     const { state, issues } = parse(
-      "?gamma=0.5&alpha=0.75&ratio=250&population=init&family=1&logy=true",
+      "?gamma=0.5&alpha=0.75&ceAlpha=0.5&ratio=250&population=init&family=1&logy=true",
     );
     expect(issues).toEqual([]);
     expect(state).toEqual({
       gamma: 0.5,
       alpha: 0.75,
+      ceAlpha: 0.5,
       ratio: 250,
       population: "init",
       family: true,
@@ -75,13 +76,16 @@ describe("serializeState", () => {
     const state = {
       gamma: 0.37,
       alpha: 0.9,
+      ceAlpha: 0.5,
       ratio: 31623,
       population: "init" as const,
       family: true,
       logy: false,
     };
     const query = serializeState(EXPLAINER_SCHEMA, state);
-    expect(query).toBe("gamma=0.37&alpha=0.9&ratio=31623&population=init&family=1&logy=0");
+    expect(query).toBe(
+      "gamma=0.37&alpha=0.9&ceAlpha=0.5&ratio=31623&population=init&family=1&logy=0",
+    );
     expect(parse(query)).toEqual({ state, issues: [] });
   });
 });

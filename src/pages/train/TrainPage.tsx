@@ -11,14 +11,16 @@ import { MetricsFigure } from "../../components/training/MetricsFigure";
 import { PrFigure } from "../../components/training/PrFigure";
 import { SharesFigure } from "../../components/training/SharesFigure";
 import { PRESETS } from "../../content/presets";
-import type { SessionSetup } from "../../experiment/protocol";
+import { describeLoss } from "../../experiment/labels";
+import { RUN_IDS, type SessionSetup } from "../../experiment/protocol";
+import { describeRun } from "../../experiment/runSummary";
 import { formatCount } from "../../math/format";
 import { serializeState } from "../../state/schema";
 import { configOf, TRAIN_SCHEMA, type TrainState } from "../../state/train";
 import { useUrlState } from "../../state/useUrlState";
 import { LazyChartMenuPanel } from "../chartMenu";
 import { BackendBadge } from "./BackendBadge";
-import { RunSettings } from "./RunSettings";
+import { RecipeSettings, RunSettings } from "./RunSettings";
 import { SeedsPanel } from "./SeedsPanel";
 import { SWEEP_ALPHAS, SWEEP_GAMMAS, SweepPanel } from "./SweepPanel";
 import { Transport } from "./Transport";
@@ -70,17 +72,20 @@ export function TrainPage() {
     return () => clearTimeout(timer);
   }, [setupKey, ready, reset]);
 
-  const runSweep = (steps: number) =>
+  const sweepBase = { ...setup.runs.b, loss: "alpha-fl" as const, priorInit: true };
+  const runSweep = (steps: number, seeds: number) =>
     void sweepJob.run(
       {
         kind: "sweep",
-        base: { ...setup.runs.b, loss: "alpha-fl", priorInit: true, optimizer: "adam" },
+        base: sweepBase,
         gammas: SWEEP_GAMMAS,
         alphas: SWEEP_ALPHAS,
+        seeds: Array.from({ length: seeds }, (_, i) => state.seed + i),
         steps,
       },
       state.backend,
     );
+  const sweepRecipe = `${sweepBase.optimizer === "sgd" ? "SGD with momentum" : "Adam"} at lr ${sweepBase.lr} (run B's), batch ${sweepBase.batchSize}, from seed ${state.seed}`;
 
   return (
     <>
@@ -116,10 +121,12 @@ export function TrainPage() {
               <button
                 key={p.id}
                 type="button"
-                title={p.description}
+                title={p.setup}
                 onClick={() => {
                   update(p.patch);
-                  setPresetNote(`${p.label}: ${p.description}`);
+                  setPresetNote(
+                    `${p.label}: ${p.setup} ${p.measured ?? "Our benchmark has not measured this setup."}`,
+                  );
                 }}
                 className="rounded-full border border-[var(--grid)] px-3 py-1 text-sm hover:bg-[var(--grid)]"
               >
@@ -131,7 +138,7 @@ export function TrainPage() {
               title="Train a grid of γ and α for a short budget and compare with the paper's Table 1"
               onClick={() => {
                 document.getElementById("sweep-title")?.scrollIntoView({ behavior: "smooth" });
-                if (!sweepJob.state.running) runSweep(150);
+                if (!sweepJob.state.running) runSweep(150, 1);
               }}
               className="rounded-full border border-[var(--grid)] px-3 py-1 text-sm hover:bg-[var(--grid)]"
             >
@@ -175,6 +182,7 @@ export function TrainPage() {
                 format={(v) => `1 to ${formatCount(v)}`}
                 onChange={(imbalance) => update({ imbalance })}
               />
+              <RecipeSettings state={state} update={update} />
               <p className="text-xs text-[var(--muted)]" data-testid="measured-imbalance">
                 {measuredText(view)}
               </p>
@@ -199,6 +207,7 @@ export function TrainPage() {
             onReset={() => void reset(setup)}
           />
         </div>
+        <RunSummaries view={view} configs={setup.runs} />
         <ChartHostContext.Provider value={chartHost}>
           <ChartMenuContext.Provider value={LazyChartMenuPanel}>
             <div className="grid grid-cols-1 gap-x-5 lg:grid-cols-2 [&>*]:min-w-0 [&_figure]:my-2">
@@ -214,14 +223,41 @@ export function TrainPage() {
         <SeedsPanel
           job={seedsJob.state}
           firstSeed={state.seed}
+          inWorker={state.worker}
           onCancel={seedsJob.cancel}
           onRun={(seeds, steps) =>
             void seedsJob.run({ kind: "seeds", runs: setup.runs, seeds, steps }, state.backend)
           }
         />
-        <SweepPanel job={sweepJob.state} onRun={runSweep} onCancel={sweepJob.cancel} />
+        <SweepPanel
+          job={sweepJob.state}
+          onRun={runSweep}
+          onCancel={sweepJob.cancel}
+          recipe={sweepRecipe}
+        />
       </main>
     </>
+  );
+}
+
+/** What happened to each run, in words (updated with each evaluation; not announced live). */
+function RunSummaries({
+  view,
+  configs,
+}: {
+  view: ReturnType<typeof useTrainingSession>["view"];
+  configs: SessionSetup["runs"];
+}) {
+  const lines = RUN_IDS.map((id) =>
+    describeRun(`Run ${id.toUpperCase()} (${describeLoss(configs[id])})`, view.runs[id]),
+  ).filter((line): line is string => line !== null);
+  if (lines.length === 0) return null;
+  return (
+    <ul className="flex flex-col gap-1 text-sm" data-testid="run-summaries">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
   );
 }
 
