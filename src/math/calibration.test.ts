@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   emptyReliabilityBins,
   expectedCalibrationError,
+  focalOptimalScore,
   meanProbabilityGap,
   mergeReliabilityBins,
   reliabilityBinIndex,
@@ -73,5 +74,51 @@ describe("meanProbabilityGap", () => {
   it("is the mean probability minus the rate of positives", () => {
     const bins = reliabilityBins([0.5, 0.5, 0.2, 0.2], [1, 0, 0, 0], 10);
     assertInDelta(meanProbabilityGap(bins), 0.35 - 0.25, 1e-15);
+  });
+});
+
+describe("focalOptimalScore", () => {
+  const grid = (q: number, gamma: number, alpha: number | null) => {
+    let best = 0;
+    let bestLoss = Number.POSITIVE_INFINITY;
+    for (let i = 1; i < 20000; i++) {
+      const p = i / 20000;
+      const a1 = alpha ?? 1;
+      const a0 = alpha === null ? 1 : 1 - alpha;
+      const loss =
+        q * a1 * (1 - p) ** gamma * -Math.log(p) + (1 - q) * a0 * p ** gamma * -Math.log(1 - p);
+      if (loss < bestLoss) {
+        bestLoss = loss;
+        best = p;
+      }
+    }
+    return best;
+  };
+
+  it("is the rate itself for cross-entropy: CE's optimum is calibrated", () => {
+    for (const q of [0.001, 0.1, 0.5, 0.9]) {
+      assertInDelta(focalOptimalScore(q, { gamma: 0, alpha: null }), q, 1e-8);
+    }
+  });
+
+  it("matches a brute-force search over p for focal and α-balanced focal loss", () => {
+    for (const [gamma, alpha] of [
+      [2, null],
+      [2, 0.25],
+      [0.5, 0.75],
+      [5, null],
+    ] as const) {
+      for (const q of [0.01, 0.3, 0.9]) {
+        assertInDelta(focalOptimalScore(q, { gamma, alpha }), grid(q, gamma, alpha), 1e-4);
+      }
+    }
+  });
+
+  it("pulls scores towards 0.5 as γ grows (a rate of 0.01 is best scored ≈ 0.15 at γ = 2)", () => {
+    const at = (gamma: number) => focalOptimalScore(0.01, { gamma, alpha: null });
+    expect(at(0.5)).toBeGreaterThan(0.01);
+    expect(at(2)).toBeGreaterThan(at(0.5));
+    expect(at(5)).toBeLessThan(0.5);
+    assertInDelta(at(2), 0.1536, 1e-3);
   });
 });

@@ -4,6 +4,8 @@
  * "On Calibration of Modern Neural Networks", eq. 3), here for the probability of the positive
  * class of a binary task. Pure; no tfjs.
  */
+import { type FocalOptions, sigmoidFocalLoss } from "./focal";
+import { sigmoid } from "./numeric";
 
 /** One bin of a reliability diagram over predicted probabilities in [lower, upper). */
 export interface ReliabilityBin {
@@ -103,4 +105,39 @@ export function meanProbabilityGap(bins: readonly ReliabilityBin[]): number {
     sum += b.sumProbability;
   }
   return n > 0 ? (sum - positives) / n : Number.NaN;
+}
+
+/**
+ * The score p* = σ(z*) that minimizes the expected loss of an example that is positive with
+ * probability `rate` (q): E(z) = q·FL(z, 1) + (1 − q)·FL(z, 0), with FL = α_t (1 − p_t)^γ (−ln p_t).
+ * For CE (γ = 0, no α) p* = q: CE's scores are calibrated at its optimum. For γ > 0, p* lies
+ * between q and 0.5, and α ≠ 0.5 shifts it further: an ideal focal-loss model's scores are not
+ * the rates of positives. Golden-section search on the logit z ∈ [−40, 40] (E is unimodal in z).
+ */
+export function focalOptimalScore(rate: number, opts: FocalOptions): number {
+  const expected = (z: number) =>
+    rate * sigmoidFocalLoss(z, 1, opts) + (1 - rate) * sigmoidFocalLoss(z, 0, opts);
+  const phi = (Math.sqrt(5) - 1) / 2;
+  let lo = -40;
+  let hi = 40;
+  let a = hi - phi * (hi - lo);
+  let b = lo + phi * (hi - lo);
+  let fa = expected(a);
+  let fb = expected(b);
+  for (let i = 0; i < 120 && hi - lo > 1e-10; i++) {
+    if (fa <= fb) {
+      hi = b;
+      b = a;
+      fb = fa;
+      a = hi - phi * (hi - lo);
+      fa = expected(a);
+    } else {
+      lo = a;
+      a = b;
+      fa = fb;
+      b = lo + phi * (hi - lo);
+      fb = expected(b);
+    }
+  }
+  return sigmoid((lo + hi) / 2);
 }

@@ -36,11 +36,23 @@ export async function readPredictions(
 ): Promise<ReadResult> {
   const started = performance.now();
   const notes = [...inspection.notices];
-  const first = options.scoreMode === "logit" ? "logit" : "probability";
+  // Auto: a score column whose first values already leave [0, 1] is read as logits at once.
+  const column = inspection.columns[options.score];
+  const sampledOutside = column?.numeric === true && !column.unitInterval;
+  if (options.scoreMode === "auto" && sampledOutside) {
+    const outside = column.sample.find((v) => !(Number(v) >= 0 && Number(v) <= 1)) ?? "";
+    notes.push(
+      `Scores read as logits: the first values of "${column.name}" include ${Number(Number(outside).toPrecision(6))}, outside [0, 1].`,
+    );
+  }
+  const first =
+    options.scoreMode === "logit" || (options.scoreMode === "auto" && sampledOutside)
+      ? "logit"
+      : "probability";
   let pass: Pass;
   try {
     pass = await readPass(source, inspection, options, first, hooks);
-    if (options.scoreMode === "auto") {
+    if (options.scoreMode === "auto" && first === "probability") {
       notes.push(
         "Every score is in [0, 1], so the scores were read as probabilities (choose logits if they are logits).",
       );

@@ -3,12 +3,15 @@
  * summary (so each slider move costs the same for any file size). Pure; every formula is a
  * src/math function.
  */
+
 import {
   expectedCalibrationError,
+  focalOptimalScore,
   meanProbabilityGap,
   mergeReliabilityBins,
   type ReliabilityBin,
 } from "../../math/calibration";
+import type { Point } from "../../math/curves";
 import { type LossCdf, normalizedLossCdf } from "../../math/figure4";
 import { weightedHistogram } from "../../math/logitGrid";
 import {
@@ -116,4 +119,16 @@ export function thresholdView(s: PredictionSummary): ThresholdView {
     best: best ? { ...best, probability: sigmoid(best.threshold), f1: f1Of(best) } : null,
     positives: s.positives,
   };
+}
+
+/**
+ * Where an ideal model trained with α-FL(γ, α) would sit on the reliability diagram: for each
+ * true rate of positives q, its score is focalOptimalScore(q), plotted as (score, q).
+ */
+export function idealFocalCurve(gamma: number, alpha: number): Point[] {
+  const rates = Array.from({ length: 49 }, (_, i) => (i + 1) / 50);
+  return [0.001, 0.005, ...rates, 0.995, 0.999].map((q) => ({
+    x: focalOptimalScore(q, { gamma, alpha }),
+    y: q,
+  }));
 }
