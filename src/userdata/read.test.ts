@@ -18,13 +18,21 @@ describe("reading CSV predictions", () => {
     expect(result.notes.join(" ")).toMatch(/Every score is in \[0, 1\]/);
   });
 
-  it("switches to logits when a score outside [0, 1] turns up, and says where", async () => {
+  it("reads logits at once when the first values leave [0, 1]", async () => {
     const result = await readAll(csv("1,0.9\n0,0.2\n0,-3.5\n"), "p.csv");
     expect(result.scoreKind).toBe("logit");
-    expect(result.notes.join(" ")).toMatch(
-      /line 4, column 2 \(score\) holds -3.5, outside \[0, 1\]/,
-    );
+    expect(result.notes.join(" ")).toMatch(/the first values of "score" include -3.5, outside \[0, 1\]/);
     expect(result.summary.logitRange).toEqual([-3.5, 0.9]);
+  });
+
+  it("switches to logits when a score outside [0, 1] turns up after the sample, and says where", async () => {
+    const body = `${"0,0.25\n".repeat(1500)}1,0.75\n0,-3.5\n`;
+    const result = await readAll(csv(body), "p.csv");
+    expect(result.scoreKind).toBe("logit");
+    expect(result.notes.join(" ")).toMatch(
+      /line 1,503, column 2 \(score\) holds -3.5, outside \[0, 1\], so they are not probabilities/,
+    );
+    expect(result.summary.rows).toBe(1502);
   });
 
   it("refuses probabilities outside [0, 1] when the reader chose probabilities", async () => {
