@@ -4,6 +4,7 @@ import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import remarkMath from "remark-math";
 import { defineConfig } from "vite";
+import { bundleGraphPlugin } from "./build/bundleGraph";
 import rehypeKatexHtml from "./build/rehypeKatexHtml";
 
 /** Every page is its own HTML entry, so `dist/` works on any static host without rewrites. */
@@ -25,6 +26,7 @@ export default defineConfig({
     },
     react({ include: /\.(mdx|tsx?)$/ }),
     tailwindcss(),
+    bundleGraphPlugin(import.meta.dirname),
   ],
   build: {
     rollupOptions: { input: PAGES },

@@ -3,11 +3,11 @@
  * measure what the hand-written engine gains (or not) on the same backend.
  */
 import * as tf from "@tensorflow/tfjs";
-import { focalOptionsOf, type TrainConfig } from "../src/train/config";
-import { INPUT_CHANNELS, trainingBatch } from "../src/train/dataset";
-import { focalLossElements } from "../src/train/losses";
-import { CONV_CHANNELS, initialWeights, KERNEL_SIZE } from "../src/train/model";
-import { GRID_SIZE } from "../src/train/scene";
+import { focalLossElements } from "../src/engine/losses";
+import { CONV_CHANNELS, initialWeights, KERNEL_SIZE } from "../src/engine/model";
+import { focalOptionsOf, type TrainConfig } from "../src/experiment/config";
+import { INPUT_CHANNELS, trainingBatch } from "../src/experiment/dataset";
+import { GRID_SIZE } from "../src/experiment/scene";
 
 /** The detector as a tf.Sequential with the engine's initial weights for `config`. */
 export function buildLayersDetector(config: TrainConfig): tf.Sequential {

@@ -8,12 +8,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import * as tf from "@tensorflow/tfjs";
+import { useBackend } from "../src/engine/backend";
+import { trainingStepFlops } from "../src/engine/model";
+import { Trainer } from "../src/engine/trainer";
+import { DEFAULT_CONFIG, type TrainConfig } from "../src/experiment/config";
+import { createHeldOutSet, trainingBatch } from "../src/experiment/dataset";
 import type { LossShares } from "../src/math/shares";
-import { useBackend } from "../src/train/backend";
-import { DEFAULT_CONFIG, type TrainConfig } from "../src/train/config";
-import { createHeldOutSet, trainingBatch } from "../src/train/dataset";
-import { trainingStepFlops } from "../src/train/model";
-import { Trainer } from "../src/train/trainer";
 import { measureLayersFit, median } from "./layersBaseline";
 import { printReport } from "./report";
 import { matMulGflops } from "./throughput";

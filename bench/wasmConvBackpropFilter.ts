@@ -5,7 +5,7 @@
  * gradient with forward convs, exactly as the engine's `conv2dFilterGrad` does.
  */
 import * as tf from "@tensorflow/tfjs";
-import { conv2dFilterGrad } from "../src/train/conv";
+import { conv2dFilterGrad } from "../src/engine/conv";
 
 interface RefCountingBackend {
   incRef(dataId: object): void;

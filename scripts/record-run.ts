@@ -7,19 +7,19 @@
  */
 import { writeFileSync } from "node:fs";
 import * as tf from "@tensorflow/tfjs";
+import { useBackend } from "../src/engine/backend";
+import { Trainer } from "../src/engine/trainer";
+import { createHeldOutSet } from "../src/experiment/dataset";
+import type { Evaluation } from "../src/experiment/evaluation";
+import type { RunId } from "../src/experiment/protocol";
 import {
   encodeRecordedRun,
   MAX_RANKED_RECORDED,
   type RunRecording,
-} from "../src/embed/recordedRunCodec";
+} from "../src/experiment/recordedRun";
 import { lossRankedLogits } from "../src/math/figure4";
-import type { RunId } from "../src/session/protocol";
 import { defaultsOf } from "../src/state/schema";
-import { configOf, TRAIN_SCHEMA } from "../src/state/trainState";
-import { useBackend } from "../src/train/backend";
-import { createHeldOutSet } from "../src/train/dataset";
-import type { Evaluation } from "../src/train/evaluate";
-import { Trainer } from "../src/train/trainer";
+import { configOf, TRAIN_SCHEMA } from "../src/state/train";
 
 const OUT = "public/recorded-run.json";
 

@@ -56,6 +56,11 @@ suite(
   ],
 );
 const built = check("build", "npx", ["vite", "build"]);
+if (built)
+  check("bundle check: no tfjs reachable from / or /embed/", "npx", [
+    "tsx",
+    "build/checkBundles.ts",
+  ]);
 let chromiumOk = true;
 try {
   await findChromium();

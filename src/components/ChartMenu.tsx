@@ -1,15 +1,17 @@
 /**
- * The small share / export menu of a chart. Only the button is in the page's first load: the
- * menu and the export code load when a reader opens it.
+ * The small share / export menu of a chart. Only the button is part of a figure: the open menu
+ * is whatever the page provides through `ChartMenuContext` (the export code, loaded on first
+ * use), so figures never import export code and a page without a provider shows no button.
  */
-import { lazy, type RefObject, Suspense, useState } from "react";
-import type { CsvTable, CurveData } from "../export/csv";
-
-/**
- * A chart's plotted data for the CSV export: its curves (merged on the x column), or rows built
- * on request. Column keys and their meaning are documented in the chart registry.
- */
-export type ChartData = { x: string; curves: readonly CurveData[] } | (() => CsvTable["rows"]);
+import {
+  type ComponentType,
+  createContext,
+  type RefObject,
+  Suspense,
+  useContext,
+  useState,
+} from "react";
+import type { ChartData } from "./chartData";
 
 export interface ChartMenuProps {
   id: string;
@@ -19,10 +21,15 @@ export interface ChartMenuProps {
   chartRef: RefObject<HTMLElement | null>;
 }
 
-const ChartMenuPanel = lazy(() => import("../export/ChartMenuPanel"));
+/** The open menu's panel, as a page provides it (usually `lazy(() => import(…))`). */
+export type ChartMenuPanel = ComponentType<ChartMenuProps & { onClose: () => void }>;
+
+export const ChartMenuContext = createContext<ChartMenuPanel | null>(null);
 
 export function ChartMenu(props: ChartMenuProps) {
   const [open, setOpen] = useState(false);
+  const Panel = useContext(ChartMenuContext);
+  if (!Panel) return null;
   return (
     <div className="relative ml-auto shrink-0 print:hidden" data-chart-menu={props.id}>
       <button
@@ -37,7 +44,7 @@ export function ChartMenu(props: ChartMenuProps) {
       </button>
       {open && (
         <Suspense fallback={null}>
-          <ChartMenuPanel {...props} onClose={() => setOpen(false)} />
+          <Panel {...props} onClose={() => setOpen(false)} />
         </Suspense>
       )}
     </div>

@@ -9,12 +9,16 @@ export interface DataTableSpec {
   rows: readonly (readonly string[])[];
 }
 
-export function DataTable({ table }: { table: DataTableSpec }) {
+/** A table, or how to build it: built only while the reader has it open. */
+export type DataTableSource = DataTableSpec | (() => DataTableSpec);
+
+export function DataTable({ table: source }: { table: DataTableSource }) {
   const [open, setOpen] = useState(false);
+  const table = open ? (typeof source === "function" ? source() : source) : null;
   return (
     <details className="mt-2 text-sm print:hidden" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer text-[var(--accent)]">Data table</summary>
-      {open && (
+      {table && (
         <div className="mt-2 max-w-full overflow-x-auto">
           <table className="w-full border-collapse text-right tabular-nums">
             <thead>

@@ -3,20 +3,23 @@
  * that states the current numbers (the text alternative), and the plotted data on request.
  */
 import { type ReactNode, useContext } from "react";
-import { type ChartData, ChartMenu } from "./ChartMenu";
+import { CHARTS, chartTitle, isChartId } from "../state/charts";
+import { ChartMenu } from "./ChartMenu";
+import type { ChartData } from "./chartData";
 import { useElementWidth } from "./charts/useElementWidth";
-import { DataTable, type DataTableSpec } from "./DataTable";
+import { DataTable, type DataTableSource } from "./DataTable";
 import { FigureOptionsContext } from "./figureContext";
 
-export type { DataTableSpec } from "./DataTable";
+export type { DataTableSource, DataTableSpec } from "./DataTable";
 
 interface FigureProps {
+  /** A chart of the catalogue takes its number and title from there; other figures pass them. */
   id: string;
-  number: number;
-  title: string;
+  number?: number;
+  title?: string;
   controls?: ReactNode;
   caption: ReactNode;
-  table: DataTableSpec;
+  table: DataTableSource;
   /** The plotted data, for the CSV export (numbers, not the table's formatted strings). */
   data?: ChartData;
   children: (width: number) => ReactNode;
@@ -28,9 +31,11 @@ const FRAME = {
 };
 
 export function Figure(props: FigureProps) {
-  const { id, number, title, controls, caption, table, data, children } = props;
+  const { id, controls, caption, table, data, children } = props;
   const { ref, width } = useElementWidth<HTMLDivElement>();
   const show = useContext(FigureOptionsContext);
+  const number = props.number ?? (isChartId(id) ? CHARTS[id].number : undefined);
+  const title = props.title ?? (isChartId(id) ? chartTitle(id, show.recorded) : id);
   const embed = show.variant === "embed";
   return (
     <figure
@@ -44,7 +49,10 @@ export function Figure(props: FigureProps) {
         <div className="mb-2 flex items-start justify-between gap-2">
           {show.title && (
             <h3 id={`${id}-title`} className="text-base font-semibold">
-              {!embed && <span className="text-[var(--muted)]">Figure {number}.</span>} {title}
+              {!embed && number !== undefined && (
+                <span className="text-[var(--muted)]">Figure {number}.</span>
+              )}{" "}
+              {title}
             </h3>
           )}
           {show.menu && <ChartMenu id={id} title={title} data={data} chartRef={ref} />}

@@ -27,7 +27,7 @@ export function ParamNotice({
       {show && (
         <div
           data-testid="param-notice"
-          className="mt-3 flex items-start gap-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100"
+          className="mt-3 flex items-start gap-3 notice-warn rounded-lg p-3 text-sm"
         >
           <div className="flex-1">
             <p className="font-semibold">Some settings in this link could not be used as given.</p>
@@ -40,7 +40,7 @@ export function ParamNotice({
           <button
             type="button"
             onClick={onDismiss}
-            className="rounded px-2 py-1 font-medium hover:bg-amber-200 dark:hover:bg-amber-800"
+            className="rounded px-2 py-1 font-medium hover:bg-[var(--warn-hover)]"
             aria-label="Dismiss notice"
           >
             Dismiss

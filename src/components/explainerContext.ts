@@ -1,6 +1,6 @@
 /** Shared explainer state for figures placed anywhere in the article. */
 import { createContext, useContext } from "react";
-import type { ExplainerState } from "../state/explainerState";
+import type { ExplainerState } from "../state/explainer";
 
 /** A term of the equations that can be tied to what it does in the figures. */
 export type Term = "pt" | "mod" | "alpha" | "gamma" | "ce";

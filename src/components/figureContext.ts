@@ -13,6 +13,8 @@ export interface FigureOptions {
   caption: boolean;
   /** The share / export menu. */
   menu: boolean;
+  /** The chart draws the recorded run, not one trained in this tab (its title says so). */
+  recorded?: boolean;
   /** Controls shown before the figure's own (an embed's γ / α sliders). */
   extraControls?: ReactNode;
 }

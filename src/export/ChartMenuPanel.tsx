@@ -3,10 +3,11 @@
  * copy a link to this view, copy embed code, download SVG, PNG (2×) or CSV.
  */
 import { useContext, useEffect, useRef, useState } from "react";
-import type { ChartData, ChartMenuProps } from "../components/ChartMenu";
+import type { ChartMenuProps } from "../components/ChartMenu";
+import type { ChartData } from "../components/chartData";
 import { ChartHostContext } from "../components/figureContext";
-import { CHARTS, type ChartEntry, HOST_PAGE_PATH } from "../embed/charts";
-import { EMBED_OPTIONS_SCHEMA, type EmbedOptions } from "../embed/embedOptions";
+import { CHARTS, type ChartEntry, HOST_PAGE_PATH } from "../state/charts";
+import { EMBED_OPTIONS_SCHEMA, type EmbedOptions } from "../state/embed";
 import { defaultsOf, serializeState } from "../state/schema";
 import { buildCsv, type CsvTable, curvesTable } from "./csv";
 import { copyText, saveFile, svgToPng } from "./files";

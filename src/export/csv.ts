@@ -3,6 +3,9 @@
  * and each column's meaning as `#` comment lines above it (read by pandas `comment="#"` and R
  * `comment.char = "#"`), numbers in plain "." notation whatever the locale. Pure.
  */
+import type { CurveData, DataRows } from "../components/chartData";
+
+export type { CurveData };
 
 export interface CsvColumn {
   /** Stable key, written in the header row (e.g. "p_t", "ce", "fl"). */
@@ -13,14 +16,7 @@ export interface CsvColumn {
 
 export interface CsvTable {
   columns: readonly CsvColumn[];
-  rows: readonly (readonly (number | string | null)[])[];
-}
-
-/** A sampled curve as a chart draws it. */
-export interface CurveData {
-  id: string;
-  label: string;
-  points: readonly { x: number; y: number }[];
+  rows: DataRows;
 }
 
 /** Significant digits kept: more than any chart can show, fewer than float noise. */

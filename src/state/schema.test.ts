@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EXPLAINER_SCHEMA } from "./explainerState";
+import { EXPLAINER_SCHEMA } from "./explainer";
 import { defaultsOf, parseState, serializeState } from "./schema";
 
 const parse = (q: string) => parseState(EXPLAINER_SCHEMA, q);

@@ -1,5 +1,5 @@
 /** The crosshair of a line chart: a vertical rule, a dot per series and a readout box. */
-import { formatValue } from "../../lib/format";
+import { formatValue } from "../../math/format";
 
 export const CHART_MARGIN = { top: 16, right: 16, bottom: 42, left: 56 } as const;
 

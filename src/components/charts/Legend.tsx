@@ -1,4 +1,4 @@
-/** A compact HTML legend: a line swatch per series. */
+/** Compact HTML legends: a line swatch per series, or a filled swatch per bar segment. */
 interface LegendItem {
   id: string;
   label: string;
@@ -22,6 +22,24 @@ export function Legend({ items }: { items: readonly LegendItem[] }) {
               strokeDasharray={item.dash}
             />
           </svg>
+          {item.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A filled square per group, for stacked bars. */
+export function SwatchLegend({
+  items,
+}: {
+  items: readonly { key: string; label: string; color: string }[];
+}) {
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-hidden="true">
+      {items.map((item) => (
+        <li key={item.key} className="flex items-center gap-1.5">
+          <span className="inline-block h-3 w-3 rounded-sm" style={{ background: item.color }} />
           {item.label}
         </li>
       ))}

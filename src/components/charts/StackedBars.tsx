@@ -2,7 +2,7 @@
  * Horizontal 100% stacked bars: one row per bar, one segment per share. Labels sit inside a
  * segment when it is wide enough, so the smallest shares stay readable in the caption/table.
  */
-import { formatShare } from "../../lib/format";
+import { formatShare } from "../../math/format";
 
 export interface BarSegment {
   key: string;

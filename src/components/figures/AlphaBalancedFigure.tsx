@@ -1,19 +1,12 @@
 import { useMemo } from "react";
-import { formatParam, formatValue } from "../../lib/format";
 import { alphaBalancedCurve } from "../../math/curves";
-import { alphaT, focalLoss } from "../../math/focal";
+import { formatParam, formatValue } from "../../math/format";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { useExplainer } from "../explainerContext";
 import { Figure } from "../Figure";
+import { alphaBalancedCaption, alphaBalancedTable, alphaLoss } from "./alphaBalancedText";
 import { classSeries } from "./classSeries";
-
-const TABLE_PS = [0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99];
-
-/** The α-balanced loss of a positive (p_t = p) and of a negative (p_t = 1 − p). */
-function alphaLoss(y: 0 | 1, p: number, gamma: number, alpha: number): number {
-  return alphaT(y, alpha) * focalLoss(y === 1 ? p : 1 - p, gamma);
-}
 
 /** Figure 2: α-CE and α-FL against p, for positives and negatives separately. */
 export function AlphaBalancedFigure() {
@@ -29,33 +22,20 @@ export function AlphaBalancedFigure() {
       ),
     [gamma, alpha, highlight],
   );
+  const c = alphaBalancedCaption(gamma, alpha);
   return (
     <Figure
       id="alpha-balanced"
-      number={2}
-      title="α-balancing: positives and negatives weighted apart"
       caption={
         <>
-          With α = {formatParam(alpha)}, every positive's loss is multiplied by {formatParam(alpha)}{" "}
-          and every negative's by {formatParam(1 - alpha)}. At p = 0.5 a positive costs{" "}
-          {formatValue(alphaLoss(1, 0.5, 0, alpha))} under α-CE and{" "}
-          {formatValue(alphaLoss(1, 0.5, gamma, alpha))} under α-FL (γ = {formatParam(gamma)}); a
-          negative costs {formatValue(alphaLoss(0, 0.5, 0, alpha))} and{" "}
-          {formatValue(alphaLoss(0, 0.5, gamma, alpha))}. α rescales whole curves; only γ changes
-          their shape.
+          With α = {c.alpha}, every positive's loss is multiplied by {c.alpha} and every negative's
+          by {c.oneMinusAlpha}. At p = 0.5 a positive costs {c.positive.ce} under α-CE and{" "}
+          {c.positive.fl} under α-FL (γ = {c.gamma}); a negative costs {c.negative.ce} and{" "}
+          {c.negative.fl}. α rescales whole curves; only γ changes their shape.
         </>
       }
       data={{ x: "p", curves: series }}
-      table={{
-        columns: ["p", "positive α-CE", "positive α-FL", "negative α-CE", "negative α-FL"],
-        rows: TABLE_PS.map((p) => [
-          String(p),
-          formatValue(alphaLoss(1, p, 0, alpha)),
-          formatValue(alphaLoss(1, p, gamma, alpha)),
-          formatValue(alphaLoss(0, p, 0, alpha)),
-          formatValue(alphaLoss(0, p, gamma, alpha)),
-        ]),
-      }}
+      table={() => alphaBalancedTable(gamma, alpha)}
     >
       {(width) => (
         <>

@@ -1,24 +1,12 @@
 import { useMemo } from "react";
-import { formatParam, formatTimes, formatValue } from "../../lib/format";
-import {
-  downweightCurve,
-  downweightRatio,
-  missAtDownweight,
-  modulatingFactorCurve,
-} from "../../math/curves";
+import { downweightCurve, downweightRatio, modulatingFactorCurve } from "../../math/curves";
 import { modulatingFactor } from "../../math/focal";
+import { formatParam, formatTimes, formatValue } from "../../math/format";
 import { LineChart, type Series } from "../charts/LineChart";
 import { COLORS } from "../charts/palette";
 import { emphasisFor, useExplainer } from "../explainerContext";
 import { Figure } from "../Figure";
-
-const READOUT_PTS = [0.5, 0.9, 0.99] as const;
-const TABLE_PTS = [0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999];
-
-/** The p_t from which an example counts `times`× less, or null when it never does (γ = 0). */
-function missFrom(times: number, gamma: number): number | null {
-  return gamma > 0 ? missAtDownweight(times, gamma) : null;
-}
+import { downweightCaption, downweightTable, READOUT_PTS, timesLess } from "./downweightText";
 
 /** Figure 3: the modulating factor (1 − p_t)^γ and how many times less each example counts. */
 export function DownweightFigure() {
@@ -50,31 +38,23 @@ export function DownweightFigure() {
     ],
     [gamma, highlight],
   );
-  const miss1000 = missFrom(1000, gamma);
+  const c = downweightCaption(gamma);
+  const k = c.thousandFold;
   return (
     <Figure
       id="down-weighting"
-      number={3}
-      title="How much less each example counts"
       caption={
         <>
-          With γ = {formatParam(gamma)}, an example at p<sub>t</sub> = 0.9 counts{" "}
-          <strong>{formatTimes(downweightRatio(0.9, gamma))} less</strong> than under CE, and one at
-          p<sub>t</sub> = 0.5 counts {formatTimes(downweightRatio(0.5, gamma))} less.{" "}
-          {miss1000 === null
+          With γ = {c.gamma}, an example at p<sub>t</sub> = 0.9 counts{" "}
+          <strong>{c.at09} less</strong> than under CE, and one at p<sub>t</sub> = 0.5 counts{" "}
+          {c.at05} less.{" "}
+          {k === null
             ? "With γ = 0 nothing is down-weighted: focal loss is cross-entropy."
-            : `An example counts at least 1000× less once 1 − p_t ≤ ${formatValue(miss1000)}${miss1000 >= 1e-3 ? ` (p_t ≥ ${formatValue(1 - miss1000)})` : ""}.`}
+            : `An example counts at least 1000× less once 1 − p_t ≤ ${k.miss}${k.pt === null ? "" : ` (p_t ≥ ${k.pt})`}.`}
         </>
       }
       data={{ x: "p_t", curves: [...factor, ...ratio] }}
-      table={{
-        columns: ["p_t", "(1 − p_t)^γ", "CE / FL"],
-        rows: TABLE_PTS.map((pt) => [
-          String(pt),
-          formatValue(modulatingFactor(pt, gamma)),
-          formatTimes(downweightRatio(pt, gamma)),
-        ]),
-      }}
+      table={() => downweightTable(gamma)}
     >
       {(width) => {
         const wide = width >= 640;
@@ -98,7 +78,7 @@ export function DownweightFigure() {
                     at p<sub>t</sub> = {pt}
                   </dt>
                   <dd className="text-lg font-semibold tabular-nums text-[var(--c-fl)]">
-                    {formatTimes(downweightRatio(pt, gamma))} less
+                    {timesLess(pt, gamma)} less
                   </dd>
                 </div>
               ))}

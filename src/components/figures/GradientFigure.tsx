@@ -1,16 +1,13 @@
 import { useMemo } from "react";
-import { formatParam, formatTimes, formatValue } from "../../lib/format";
 import { gradientCurve, LOGIT_RANGE } from "../../math/curves";
-import { probabilityOfTruth, sigmoidFocalLossGrad } from "../../math/focal";
+import { sigmoidFocalLossGrad } from "../../math/focal";
+import { formatParam, formatValue } from "../../math/format";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { useExplainer } from "../explainerContext";
 import { Figure } from "../Figure";
 import { classSeries } from "./classSeries";
-
-const TABLE_XS = [-6, -4, -3, -2, -1, 0, 1, 2, 3, 4, 6];
-/** A negative the model already rejects: logit −3, p_t ≈ 0.95. */
-const EASY_NEGATIVE_X = -3;
+import { gradientCaption, gradientTable } from "./gradientText";
 
 /** Figure 4: dL/dx against the logit for α-CE and α-FL, positives and negatives. */
 export function GradientFigure() {
@@ -26,39 +23,21 @@ export function GradientFigure() {
       ),
     [gamma, alpha, highlight],
   );
-  const gCe = sigmoidFocalLossGrad(EASY_NEGATIVE_X, 0, { gamma: 0, alpha });
-  const gFl = sigmoidFocalLossGrad(EASY_NEGATIVE_X, 0, { gamma, alpha });
-  // How much weaker: α_t multiplies both and cancels (it is 0 for negatives at α = 1).
-  const weaker =
-    sigmoidFocalLossGrad(EASY_NEGATIVE_X, 0, { gamma: 0, alpha: null }) /
-    sigmoidFocalLossGrad(EASY_NEGATIVE_X, 0, { gamma, alpha: null });
-  const hardPos = (g: number) => sigmoidFocalLossGrad(EASY_NEGATIVE_X, 1, { gamma: g, alpha });
+  const c = gradientCaption(gamma, alpha);
   return (
     <Figure
       id="gradient"
-      number={4}
-      title="The gradient each example sends back"
       caption={
         <>
-          Gradient of the loss with respect to the logit x (α = {formatParam(alpha)}, γ ={" "}
-          {formatParam(gamma)}). A negative the model already rejects (x = {EASY_NEGATIVE_X}, p
-          <sub>t</sub> = {formatValue(probabilityOfTruth(EASY_NEGATIVE_X, 0))}) pushes back with{" "}
-          {formatValue(gCe)} under α-CE but {formatValue(gFl)} under α-FL:{" "}
-          <strong>{formatTimes(weaker)} weaker</strong>. A missed positive at the same logit still
-          pulls with {formatValue(hardPos(gamma))} (α-CE: {formatValue(hardPos(0))}).
+          Gradient of the loss with respect to the logit x (α = {c.alpha}, γ = {c.gamma}). A
+          negative the model already rejects (x = {c.x}, p<sub>t</sub> = {c.pt}) pushes back with{" "}
+          {c.negative.ce} under α-CE but {c.negative.fl} under α-FL:{" "}
+          <strong>{c.negative.weaker} weaker</strong>. A missed positive at the same logit still
+          pulls with {c.positive.fl} (α-CE: {c.positive.ce}).
         </>
       }
       data={{ x: "x", curves: series }}
-      table={{
-        columns: ["logit x", "positive α-CE", "positive α-FL", "negative α-CE", "negative α-FL"],
-        rows: TABLE_XS.map((x) => [
-          String(x),
-          formatValue(sigmoidFocalLossGrad(x, 1, { gamma: 0, alpha })),
-          formatValue(sigmoidFocalLossGrad(x, 1, { gamma, alpha })),
-          formatValue(sigmoidFocalLossGrad(x, 0, { gamma: 0, alpha })),
-          formatValue(sigmoidFocalLossGrad(x, 0, { gamma, alpha })),
-        ]),
-      }}
+      table={() => gradientTable(gamma, alpha)}
     >
       {(width) => (
         <>

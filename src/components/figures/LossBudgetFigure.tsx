@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { formatCount, formatParam, formatShare, formatValue } from "../../lib/format";
+import { formatCount } from "../../math/format";
 import {
   BUDGET_GROUPS,
   budgetComparison,
@@ -7,13 +7,15 @@ import {
   type LossBudget,
   POPULATIONS,
 } from "../../math/population";
-import { EXPLAINER_SCHEMA } from "../../state/explainerState";
+import { EXPLAINER_SCHEMA } from "../../state/explainer";
+import { SwatchLegend } from "../charts/Legend";
 import { COLORS } from "../charts/palette";
 import { type BarRow, StackedBars } from "../charts/StackedBars";
-import { ParamSlider } from "../controls/ParamSlider";
+import { SchemaSlider } from "../controls/SchemaSlider";
 import { Toggle } from "../controls/Toggle";
 import { useExplainer } from "../explainerContext";
 import { Figure } from "../Figure";
+import { lossBudgetCaption, lossBudgetRows, lossBudgetTable } from "./lossBudgetText";
 
 const GROUP_COLORS = {
   positives: COLORS.positive,
@@ -48,14 +50,12 @@ export function LossBudgetFigure() {
     () => budgetComparison(POPULATIONS[population], ratio, gamma, alpha),
     [population, ratio, gamma, alpha],
   );
-  const [ce, , fl] = comparison;
-  if (!ce || !fl) return null;
-  const ceShares = budgetShares(ce.budget, "loss");
-  const flShares = budgetShares(fl.budget, "loss");
+  const ce = comparison[0];
+  const c = lossBudgetCaption(comparison, { ratio, gamma, alpha, population });
+  if (!ce || !c) return null;
   const countRow = rowOf("count", "Examples", ce.budget, "count");
   const lossRows = comparison.map((c) => rowOf(`loss-${c.id}`, c.label, c.budget, "loss"));
   const gradRows = comparison.map((c) => rowOf(`grad-${c.id}`, c.label, c.budget, "gradient"));
-  const ratioParam = EXPLAINER_SCHEMA.ratio;
   const emphasized =
     highlight === "alpha"
       ? "positives"
@@ -65,17 +65,13 @@ export function LossBudgetFigure() {
   return (
     <Figure
       id="loss-budget"
-      number={5}
-      title="Where the loss goes in a 1 : R imbalanced population"
       controls={
         <>
-          <ParamSlider
+          <SchemaSlider
+            param={EXPLAINER_SCHEMA.ratio}
             label={<>Negatives per positive, R</>}
             name="R, negatives per positive"
             value={ratio}
-            min={ratioParam.min}
-            max={ratioParam.max}
-            step={1}
             scale="log"
             format={(v) => `1 to ${formatCount(v)}`}
             onChange={(v) => update({ ratio: v })}
@@ -94,57 +90,22 @@ export function LossBudgetFigure() {
       }
       caption={
         <>
-          One positive per {formatCount(ratio)} negatives (
-          {population === "init"
+          One positive per {c.ratio} negatives (
+          {c.population === "init"
             ? "every location scored π = 0.01"
             : "negatives mostly easy, a tail of hard ones"}
-          ). Easy negatives (p<sub>t</sub> &gt; 0.9) are{" "}
-          {formatShare(budgetShares(ce.budget, "count").easyNegatives)} of the examples and carry{" "}
-          <strong>{formatShare(ceShares.easyNegatives)} of the CE loss</strong> but{" "}
-          <strong>{formatShare(flShares.easyNegatives)} of the α-FL loss</strong> (γ ={" "}
-          {formatParam(gamma)}, α = {formatParam(alpha)}). The positives' share goes from{" "}
-          {formatShare(ceShares.positives)} to {formatShare(flShares.positives)}.
+          ). Easy negatives (p<sub>t</sub> &gt; 0.9) are {c.easyExamples} of the examples and carry{" "}
+          <strong>{c.easyCe} of the CE loss</strong> but{" "}
+          <strong>{c.easyFl} of the α-FL loss</strong> (γ = {c.gamma}, α = {c.alpha}). The
+          positives' share goes from {c.positivesCe} to {c.positivesFl}.
         </>
       }
-      data={() =>
-        comparison.flatMap((c) =>
-          BUDGET_GROUPS.map((g) => [
-            c.label,
-            g.label,
-            c.budget[g.key].count,
-            c.budget[g.key].loss,
-            budgetShares(c.budget, "loss")[g.key],
-            budgetShares(c.budget, "gradient")[g.key],
-          ]),
-        )
-      }
-      table={{
-        columns: ["loss", "group", "examples", "loss", "loss share", "|gradient| share"],
-        rows: comparison.flatMap((c) =>
-          BUDGET_GROUPS.map((g) => [
-            c.label,
-            g.label,
-            formatValue(c.budget[g.key].count),
-            formatValue(c.budget[g.key].loss),
-            formatShare(budgetShares(c.budget, "loss")[g.key]),
-            formatShare(budgetShares(c.budget, "gradient")[g.key]),
-          ]),
-        ),
-      }}
+      data={() => lossBudgetRows(comparison)}
+      table={() => lossBudgetTable(comparison)}
     >
       {(width) => (
         <div className="flex flex-col gap-3">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-hidden="true">
-            {BUDGET_GROUPS.map((g) => (
-              <li key={g.key} className="flex items-center gap-1.5">
-                <span
-                  className="inline-block h-3 w-3 rounded-sm"
-                  style={{ background: GROUP_COLORS[g.key] }}
-                />
-                {g.label}
-              </li>
-            ))}
-          </ul>
+          <SwatchLegend items={BUDGET_GROUPS.map((g) => ({ ...g, color: GROUP_COLORS[g.key] }))} />
           <StackedBars width={width} rows={[countRow]} title="Share of examples" />
           <h4 className="text-sm font-semibold">Share of the total loss</h4>
           <StackedBars

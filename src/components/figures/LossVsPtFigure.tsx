@@ -1,15 +1,15 @@
 import { useMemo } from "react";
-import { formatParam, formatTimes, formatValue } from "../../lib/format";
 import { crossEntropyCurve, FIGURE1_GAMMAS, focalLossCurve } from "../../math/curves";
 import { crossEntropy, focalLoss } from "../../math/focal";
+import { formatParam, formatValue } from "../../math/format";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { COLORS, FAMILY_COLORS } from "../charts/palette";
 import { Toggle } from "../controls/Toggle";
 import { emphasisFor, useExplainer } from "../explainerContext";
 import { Figure } from "../Figure";
+import { lossVsPtCaption, lossVsPtTable } from "./lossVsPtText";
 
-const TABLE_PTS = [0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999];
 const LINEAR_Y = [0, 5] as const;
 const LOG_Y = [1e-6, 10] as const;
 
@@ -48,15 +48,10 @@ export function LossVsPtFigure() {
     return [ce, ...others, fl];
   }, [gamma, family, highlight]);
 
-  const ce09 = crossEntropy(0.9);
-  const fl09 = focalLoss(0.9, gamma);
-  const ce01 = crossEntropy(0.1);
-  const fl01 = focalLoss(0.1, gamma);
+  const c = lossVsPtCaption(gamma);
   return (
     <Figure
       id="loss-vs-pt"
-      number={1}
-      title="Loss against the probability of the true class"
       controls={
         <div className="flex flex-wrap gap-x-6 gap-y-2">
           <Toggle
@@ -81,23 +76,15 @@ export function LossVsPtFigure() {
       }
       caption={
         <>
-          Cross-entropy (CE) and focal loss (FL, γ = {formatParam(gamma)}) against p<sub>t</sub>. A
-          well-classified example at p<sub>t</sub> = 0.9 costs {formatValue(ce09)} under CE and{" "}
-          {formatValue(fl09)} under FL: <strong>{formatTimes(ce09 / fl09)} less</strong>. A hard one
-          at p<sub>t</sub> = 0.1 costs {formatValue(ce01)} and {formatValue(fl01)} (
-          {formatTimes(ce01 / fl01)} less): FL barely touches the examples the model gets wrong.
+          Cross-entropy (CE) and focal loss (FL, γ = {c.gamma}) against p<sub>t</sub>. A
+          well-classified example at p<sub>t</sub> = 0.9 costs {c.easy.ce} under CE and {c.easy.fl}{" "}
+          under FL: <strong>{c.easy.times} less</strong>. A hard one at p<sub>t</sub> = 0.1 costs{" "}
+          {c.hard.ce} and {c.hard.fl} ({c.hard.times} less): FL barely touches the examples the
+          model gets wrong.
         </>
       }
       data={{ x: "p_t", curves: series }}
-      table={{
-        columns: ["p_t", "CE", `FL (γ = ${formatParam(gamma)})`, "CE / FL"],
-        rows: TABLE_PTS.map((pt) => [
-          String(pt),
-          formatValue(crossEntropy(pt)),
-          formatValue(focalLoss(pt, gamma)),
-          formatTimes(crossEntropy(pt) / focalLoss(pt, gamma)),
-        ]),
-      }}
+      table={() => lossVsPtTable(gamma)}
     >
       {(width) => (
         <>

@@ -3,30 +3,20 @@
  * results, cancel. The worker is created on first use and terminated on unmount or cancel.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { openJobSession, type SessionHandle } from "../../session/client";
-import type { BackendReport, Job, JobResult } from "../../session/protocol";
-import type { BackendChoice } from "../../train/backend";
-
-export interface JobState {
-  running: boolean;
-  done: number;
-  total: number;
-  results: JobResult[];
-  backend: BackendReport | null;
-  error: string | null;
-}
-
-const IDLE: JobState = {
-  running: false,
-  done: 0,
-  total: 0,
-  results: [],
-  backend: null,
-  error: null,
-};
+import type { BackendChoice } from "../../experiment/backends";
+import {
+  applyJobProgress,
+  IDLE_JOB,
+  type JobState,
+  jobFailed,
+  jobStarted,
+  jobStopped,
+} from "../../experiment/jobs";
+import type { Job } from "../../experiment/protocol";
+import { openJobSession, type SessionHandle } from "./engineDoor";
 
 export function useJob(preferMainThread: boolean) {
-  const [state, setState] = useState<JobState>(IDLE);
+  const [state, setState] = useState<JobState>(IDLE_JOB);
   const handle = useRef<SessionHandle | null>(null);
   const latestRun = useRef(0);
 
@@ -53,25 +43,16 @@ export function useJob(preferMainThread: boolean) {
         return;
       }
       handle.current = h;
-      setState({ ...IDLE, running: true });
+      setState(jobStarted());
       try {
-        await h.runJob(job, backend, (p) =>
-          setState((s) => ({
-            ...s,
-            done: p.done || s.done,
-            total: p.total,
-            results: p.result ? [...s.results, p.result] : s.results,
-            backend: p.backend ?? s.backend,
-            error: p.error ?? s.error,
-          })),
-        );
+        await h.runJob(job, backend, (p) => setState((s) => applyJobProgress(s, p)));
       } catch (error) {
-        setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) }));
+        setState((s) => jobFailed(s, error instanceof Error ? error.message : String(error)));
       } finally {
         // Only the latest job may say it stopped (a superseded one returns after a newer start).
         if (token === latestRun.current) {
           stop();
-          setState((s) => ({ ...s, running: false }));
+          setState(jobStopped);
         }
       }
     },
@@ -81,7 +62,7 @@ export function useJob(preferMainThread: boolean) {
   const cancel = useCallback(() => {
     latestRun.current += 1;
     stop();
-    setState((s) => ({ ...s, running: false }));
+    setState(jobStopped);
   }, [stop]);
 
   return { state, run, cancel };

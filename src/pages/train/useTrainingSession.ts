@@ -4,9 +4,9 @@
  * animation frame, from the latest state, whatever the step rate.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { openSession, type SessionHandle } from "../../session/client";
-import { applyUpdate, emptyView, type SessionView } from "../../session/history";
-import type { SessionSetup, SessionUpdate } from "../../session/protocol";
+import { applyUpdate, emptyView, isCurrent, type SessionView } from "../../experiment/history";
+import type { SessionSetup, SessionUpdate } from "../../experiment/protocol";
+import { openSession, type SessionHandle } from "./engineDoor";
 
 export function useTrainingSession(setup: SessionSetup, preferMainThread: boolean) {
   const [view, setView] = useState<SessionView>(emptyView);
@@ -20,7 +20,7 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
   const generation = useRef(0);
 
   const onUpdate = useCallback((update: SessionUpdate) => {
-    if ((update.generation ?? 0) !== generation.current) return;
+    if (!isCurrent(update, generation.current)) return;
     latest.current = applyUpdate(latest.current, update);
     if (frame.current === 0) {
       frame.current = requestAnimationFrame(() => {

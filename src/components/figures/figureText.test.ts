@@ -1,0 +1,112 @@
+/**
+ * The explainer figures' caption numbers and tables, checked against values derived by hand from
+ * the definitions (CE = −ln p_t, FL = (1 − p_t)^γ CE, dFL/dx for a negative = γ p^γ (1 − p)
+ * (−ln(1 − p)) + p^γ · p), not against the functions the figures themselves call.
+ */
+import { describe, expect, it } from "vitest";
+import { budgetComparison, POPULATIONS } from "../../math/population";
+import { alphaBalancedCaption, alphaBalancedTable } from "./alphaBalancedText";
+import { downweightCaption, downweightTable, thousandFold, timesLess } from "./downweightText";
+import { gradientCaption, gradientTable } from "./gradientText";
+import { lossBudgetCaption, lossBudgetRows, lossBudgetTable } from "./lossBudgetText";
+import { lossAt, lossVsPtCaption, lossVsPtTable } from "./lossVsPtText";
+
+describe("Figure 1's numbers", () => {
+  it("state CE, FL and the ratio at p_t = 0.9 and 0.1", () => {
+    // −ln 0.9 = 0.10536; × 0.1² = 0.0010536; ratio 100. −ln 0.1 = 2.3026; × 0.9² = 1.8651.
+    expect(lossVsPtCaption(2)).toEqual({
+      gamma: "2.00",
+      easy: { ce: "0.105", fl: "0.00105", times: "100×" },
+      hard: { ce: "2.3", fl: "1.87", times: "1.23×" },
+    });
+  });
+
+  it("tabulate every listed p_t with γ in the header", () => {
+    const table = lossVsPtTable(0.5);
+    expect(table.columns[2]).toBe("FL (γ = 0.50)");
+    expect(table.rows).toHaveLength(14);
+    expect(table.rows[6]).toEqual(["0.5", "0.693", "0.49", "1.41×"]);
+    expect(lossAt(0.5, 0).times).toBe("1×");
+  });
+});
+
+describe("Figure 2's numbers", () => {
+  it("weight positives by α and negatives by 1 − α, at p = 0.5", () => {
+    // 0.25 ln 2 = 0.17329; × 0.5² = 0.043322; 0.75 ln 2 = 0.51986; × 0.25 = 0.12997.
+    expect(alphaBalancedCaption(2, 0.25)).toEqual({
+      alpha: "0.25",
+      oneMinusAlpha: "0.75",
+      gamma: "2.00",
+      positive: { ce: "0.173", fl: "0.0433" },
+      negative: { ce: "0.52", fl: "0.13" },
+    });
+    expect(alphaBalancedTable(2, 0.25).rows).toHaveLength(9);
+  });
+});
+
+describe("Figure 3's numbers", () => {
+  it("say how many times less an example counts, and from where 1000×", () => {
+    expect(timesLess(0.9, 2)).toBe("100×");
+    expect(timesLess(0.999, 1)).toBe("1000×");
+    // (1 − p_t)^−2 = 1000 at 1 − p_t = 1000^−½ = 0.031623.
+    expect(thousandFold(2)).toEqual({ miss: "0.0316", pt: "0.968" });
+    expect(thousandFold(0)).toBeNull();
+    expect(downweightCaption(1).at05).toBe("2×");
+    expect(downweightTable(2).rows[0]).toEqual(["0.1", "0.81", "1.23×"]);
+  });
+});
+
+describe("Figure 4's numbers", () => {
+  it("compare an easy negative's gradient under α-CE and α-FL", () => {
+    const p = 1 / (1 + Math.exp(3));
+    const ce = p;
+    const fl = 2 * p ** 2 * (1 - p) * -Math.log(1 - p) + p ** 2 * p;
+    const c = gradientCaption(2, 0.25);
+    expect(c.pt).toBe("0.953");
+    expect(c.negative.ce).toBe((0.75 * ce).toPrecision(3));
+    expect(c.negative.weaker).toBe(`${Math.round(ce / fl)}×`);
+    expect(gradientTable(2, 0.25).rows.map((r) => r[0])).toEqual([
+      "-6",
+      "-4",
+      "-3",
+      "-2",
+      "-1",
+      "0",
+      "1",
+      "2",
+      "3",
+      "4",
+      "6",
+    ]);
+  });
+});
+
+describe("Figure 5's numbers", () => {
+  const comparison = budgetComparison(POPULATIONS.init, 1000, 2, 0.25);
+
+  it("give each loss's shares of the loss and gradient, summing to one per loss", () => {
+    const rows = lossBudgetRows(comparison);
+    expect(rows).toHaveLength(9);
+    for (const loss of ["CE", "α-CE", "α-FL"]) {
+      const mine = rows.filter((r) => r[0] === loss);
+      const sum = (i: number) => mine.reduce((s, r) => s + (r[i] as number), 0);
+      expect(sum(4)).toBeCloseTo(1, 12);
+      expect(sum(5)).toBeCloseTo(1, 12);
+    }
+    expect(lossBudgetTable(comparison).rows).toHaveLength(9);
+  });
+
+  it("state the easy negatives' share under CE and under α-FL", () => {
+    const c = lossBudgetCaption(comparison, {
+      ratio: 1000,
+      gamma: 2,
+      alpha: 0.25,
+      population: "init",
+    });
+    expect(c?.ratio).toBe("1,000");
+    // At init every negative sits at p = 0.01 (p_t = 0.99 > 0.9): all are easy. Their CE loss,
+    // 1000 · −ln 0.99 = 10.05, against the positive's −ln 0.01 = 4.605: 68.6% of the total.
+    expect(c?.easyExamples).toBe("99.9%");
+    expect(c?.easyCe).toBe("68.6%");
+  });
+});

@@ -1,0 +1,123 @@
+import { memo, useMemo, useState } from "react";
+import type { Evaluation } from "../../experiment/evaluation";
+import type { RankedLogits, RunId } from "../../experiment/protocol";
+import { formatCount, formatParam, formatValue } from "../../math/format";
+import { TRAIN_SCHEMA } from "../../state/train";
+import { Legend } from "../charts/Legend";
+import { LineChart, type Series } from "../charts/LineChart";
+import { COLORS } from "../charts/palette";
+import { SchemaSlider } from "../controls/SchemaSlider";
+import { Toggle } from "../controls/Toggle";
+import { Figure } from "../Figure";
+import { figure4Cdfs, figure4Table, hardestShare } from "./figure4Text";
+
+export type RankedRuns = Readonly<
+  Record<
+    RunId,
+    { latest: Pick<Evaluation, "step" | "measured"> | null; ranked: RankedLogits | null }
+  >
+>;
+
+interface Figure4Props {
+  runs: RankedRuns;
+  gamma: number;
+  onGamma: (gamma: number) => void;
+}
+
+/**
+ * The paper's Figure 4 from a trained model: cumulative normalized loss of each class, for any
+ * γ, from stored predictions (no retraining). Memoized on its data.
+ */
+export const Figure4Figure = memo(function Figure4Figure({ runs, gamma, onGamma }: Figure4Props) {
+  const [run, setRun] = useState<RunId>("b");
+  const evaluation = runs[run].latest;
+  const ranked = runs[run].ranked;
+  const cdfs = useMemo(() => (ranked ? figure4Cdfs(ranked, gamma) : null), [ranked, gamma]);
+  const series: Series[] = cdfs
+    ? [
+        {
+          id: "pos",
+          label: "positives",
+          points: Array.from(cdfs.pos.fraction, (x, i) => ({
+            x,
+            y: cdfs.pos.cumulativeLoss[i] ?? 0,
+          })),
+          color: COLORS.positive,
+        },
+        {
+          id: "neg",
+          label: "negatives",
+          points: Array.from(cdfs.neg.fraction, (x, i) => ({
+            x,
+            y: cdfs.neg.cumulativeLoss[i] ?? 0,
+          })),
+          color: COLORS.negative,
+        },
+      ]
+    : [];
+  return (
+    <Figure
+      id="train-figure4"
+      controls={
+        <>
+          <SchemaSlider
+            param={TRAIN_SCHEMA.f4gamma}
+            label="γ"
+            name="Figure 4 gamma"
+            value={gamma}
+            onChange={onGamma}
+          />
+          <Toggle
+            label="Model"
+            value={run}
+            options={[
+              { value: "a", label: "Run A" },
+              { value: "b", label: "Run B" },
+            ]}
+            onChange={setRun}
+          />
+        </>
+      }
+      caption={
+        evaluation && cdfs ? (
+          <>
+            Run {run.toUpperCase()} at step {evaluation.step}, losses recomputed with γ ={" "}
+            {formatParam(gamma)}: the hardest 20% of the negatives carry{" "}
+            {hardestShare(cdfs.neg, 0.2)} of the negatives' loss, the hardest 20% of the positives{" "}
+            {hardestShare(cdfs.pos, 0.2)} of theirs. As γ grows, the negatives' curve hugs the
+            bottom until the very end: nearly all their loss sits in a few hard examples.
+            {ranked && ranked.negatives.length < evaluation.measured.negatives && (
+              <>
+                {" "}
+                (Negatives: {formatCount(ranked.negatives.length)} of{" "}
+                {formatCount(evaluation.measured.negatives)}, evenly spaced by loss rank.)
+              </>
+            )}
+          </>
+        ) : (
+          "Waiting for the first evaluation…"
+        )
+      }
+      table={() => figure4Table(cdfs)}
+    >
+      {(width) => (
+        <>
+          <Legend items={series} />
+          <LineChart
+            width={width}
+            height={240}
+            series={series}
+            xName="fraction"
+            title={`Cumulative normalized loss of positives and negatives, gamma ${formatParam(gamma)}`}
+            x={{
+              domain: [0, 1],
+              label: "fraction of samples (sorted by loss)",
+              format: formatValue,
+            }}
+            y={{ domain: [0, 1], label: "cumulative normalized loss", format: formatValue }}
+          />
+        </>
+      )}
+    </Figure>
+  );
+});

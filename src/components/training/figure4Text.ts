@@ -1,0 +1,51 @@
+/** Figure 10's curves, caption numbers and data table (pure; see Figure4Figure). */
+import type { RankedLogits } from "../../experiment/protocol";
+import { normalizedLossCdf } from "../../math/figure4";
+import { formatShare, formatValue } from "../../math/format";
+import type { DataTableSpec } from "../DataTable";
+
+const TABLE_FRACTIONS = [0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 0.99, 1] as const;
+
+export interface Figure4Cdfs {
+  pos: { fraction: Float64Array; cumulativeLoss: Float64Array };
+  neg: { fraction: Float64Array; cumulativeLoss: Float64Array };
+}
+
+/** Each class's cumulative normalized loss at `gamma`, from logits already ranked by loss. */
+export function figure4Cdfs(ranked: RankedLogits, gamma: number): Figure4Cdfs {
+  // Ranked by loss in the worker, so the CDF's own sort meets sorted input (linear time).
+  return {
+    pos: normalizedLossCdf(
+      ranked.positives,
+      new Uint8Array(ranked.positives.length).fill(1),
+      1,
+      gamma,
+    ),
+    neg: normalizedLossCdf(ranked.negatives, new Uint8Array(ranked.negatives.length), 0, gamma),
+  };
+}
+
+/** The cumulative loss at a fraction of the samples (sorted from least to most loss). */
+function cumulativeAt(cdf: Figure4Cdfs["pos"], fraction: number): number {
+  const n = cdf.cumulativeLoss.length;
+  return n === 0 ? Number.NaN : (cdf.cumulativeLoss[Math.round(fraction * (n - 1))] as number);
+}
+
+/** The share of a class's loss carried by its hardest `top` fraction ("–" when undefined). */
+export function hardestShare(cdf: Figure4Cdfs["pos"], top: number): string {
+  const v = cumulativeAt(cdf, 1 - top);
+  return Number.isFinite(v) ? formatShare(1 - v) : "–";
+}
+
+export function figure4Table(cdfs: Figure4Cdfs | null): DataTableSpec {
+  return {
+    columns: ["fraction of samples", "cumulative loss, positives", "cumulative loss, negatives"],
+    rows: cdfs
+      ? TABLE_FRACTIONS.map((f) => [
+          String(f),
+          formatValue(cumulativeAt(cdfs.pos, f)),
+          formatValue(cumulativeAt(cdfs.neg, f)),
+        ])
+      : [],
+  };
+}

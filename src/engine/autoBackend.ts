@@ -1,0 +1,108 @@
+/**
+ * The `auto` backend: time a few real training steps of the run's config on every backend that
+ * initializes here, pick the fastest, and say why. Call it before creating the run's Trainer
+ * (tensors should not straddle a backend switch).
+ */
+
+import {
+  BACKEND_NAMES,
+  type BackendChoice,
+  type BackendName,
+  type BackendSelection,
+  type BackendTiming,
+} from "../experiment/backends";
+import type { TrainConfig } from "../experiment/config";
+import { createHeldOutSet } from "../experiment/dataset";
+import { type BackendSetupOptions, useBackend } from "./backend";
+import { Trainer } from "./trainer";
+
+export interface AutoOptions extends BackendSetupOptions {
+  candidates?: readonly BackendName[];
+  /** Timed steps per backend, after one untimed warm-up step (shader compilation, wasm JIT). */
+  steps?: number;
+  /** Stop timing a backend whose first timed step is this many times slower than the best so far. */
+  giveUpFactor?: number;
+}
+
+/** Median wall time of training steps of `config` on the active backend, after a warm-up step. */
+export async function measureStepMs(
+  config: TrainConfig,
+  steps: number,
+  giveUpAfterMs = Number.POSITIVE_INFINITY,
+) {
+  const trainer = new Trainer(config, { heldOut: createHeldOutSet(config.imbalance, 1) });
+  try {
+    trainer.step();
+    await trainer.flush();
+    const times: number[] = [];
+    for (let i = 0; i < steps; i++) {
+      const start = performance.now();
+      trainer.step();
+      await trainer.flush();
+      times.push(performance.now() - start);
+      if ((times[0] as number) > giveUpAfterMs) break;
+    }
+    times.sort((a, b) => a - b);
+    return {
+      msPerStep: times[Math.floor((times.length - 1) / 2)] as number,
+      stepsTimed: times.length,
+    };
+  } finally {
+    trainer.dispose();
+  }
+}
+
+/**
+ * Makes `choice` the active backend. A named backend is used as is; "auto" times `config` on each
+ * candidate (wasm first, so the others can give up early when far slower) and keeps the fastest.
+ */
+export async function selectBackend(
+  choice: BackendChoice,
+  config: TrainConfig,
+  options: AutoOptions = {},
+): Promise<BackendSelection> {
+  if (choice !== "auto") {
+    const info = await useBackend(choice, options);
+    return { name: choice, info, reason: `${choice} was requested`, timings: [] };
+  }
+  const candidates = options.candidates ?? ["wasm", ...BACKEND_NAMES.filter((b) => b !== "wasm")];
+  const timings: BackendTiming[] = [];
+  for (const name of candidates) {
+    const best = Math.min(...timings.map((t) => t.msPerStep ?? Number.POSITIVE_INFINITY));
+    try {
+      const info = await useBackend(name, options);
+      const measured = await measureStepMs(
+        config,
+        options.steps ?? 3,
+        best * (options.giveUpFactor ?? 5),
+      );
+      timings.push({ name, info, ...measured });
+    } catch (error) {
+      timings.push({
+        name,
+        msPerStep: null,
+        stepsTimed: 0,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  const usable = timings
+    .filter((t) => t.msPerStep !== null)
+    .sort((a, b) => (a.msPerStep as number) - (b.msPerStep as number));
+  const winner = usable[0];
+  if (!winner) throw new Error(`no backend works here: ${timings.map((t) => t.error).join("; ")}`);
+  const info = await useBackend(winner.name, options);
+  return { name: winner.name, info, reason: reasonFor(winner, timings), timings };
+}
+
+function reasonFor(winner: BackendTiming, timings: readonly BackendTiming[]): string {
+  const others = timings
+    .filter((t) => t !== winner)
+    .map((t) => {
+      if (t.msPerStep === null) return `${t.name} unavailable (${t.error})`;
+      const renderer = t.info?.softwareRenderer ? `, software renderer ${t.info.renderer}` : "";
+      return `${t.name} ${t.msPerStep.toFixed(0)} ms/step${renderer}`;
+    });
+  const head = `${winner.name} was fastest at ${winner.msPerStep?.toFixed(1)} ms/step`;
+  return others.length > 0 ? `${head}; ${others.join("; ")}` : head;
+}

@@ -1,0 +1,117 @@
+/**
+ * In real Chromium: the same seed trained on webgl (SwiftShader here), wasm and cpu gives the
+ * same losses and weights within float32 tolerance, and `auto` picks a backend and says why.
+ * Tiny batches and a handful of steps: SwiftShader takes seconds per full-size step.
+ */
+import * as tf from "@tensorflow/tfjs";
+import wasmPlainUrl from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url";
+import wasmSimdUrl from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url";
+import wasmThreadedUrl from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url";
+import { describe, expect, it } from "vitest";
+import type { BackendInfo, BackendName } from "../experiment/backends";
+import { DEFAULT_CONFIG, type TrainConfig } from "../experiment/config";
+import { createHeldOutSet } from "../experiment/dataset";
+import { selectBackend } from "./autoBackend";
+import { useBackend } from "./backend";
+import { Trainer } from "./trainer";
+
+const WASM_PATHS = {
+  "tfjs-backend-wasm.wasm": wasmPlainUrl,
+  "tfjs-backend-wasm-simd.wasm": wasmSimdUrl,
+  "tfjs-backend-wasm-threaded-simd.wasm": wasmThreadedUrl,
+};
+const heldOut = createHeldOutSet(1000, 2);
+const STEPS = 4;
+
+interface Outcome {
+  info: BackendInfo;
+  loss: Float32Array;
+  weights: Float32Array[];
+  logits: Float32Array;
+}
+
+async function trainOn(name: BackendName, config: TrainConfig): Promise<Outcome> {
+  const info = await useBackend(name, { wasmPaths: WASM_PATHS });
+  const trainer = new Trainer(config, { heldOut });
+  const log = await trainer.train(STEPS, STEPS);
+  const outcome = {
+    info,
+    loss: log.loss,
+    weights: await trainer.model.readWeights(),
+    logits: await trainer.heldOutLogits(),
+  };
+  trainer.dispose();
+  expect(tf.getBackend()).toBe(name);
+  return outcome;
+}
+
+/** |a − b| ≤ atol + rtol·|b| elementwise; returns the worst excess ratio for the message. */
+function expectAllClose(
+  a: Float32Array,
+  b: Float32Array,
+  atol: number,
+  rtol: number,
+  what: string,
+) {
+  expect(a.length).toBe(b.length);
+  let worst = 0;
+  a.forEach((v, i) => {
+    const ref = b[i] as number;
+    worst = Math.max(worst, Math.abs(v - ref) / (atol + rtol * Math.abs(ref)));
+  });
+  console.info(`${what}: worst |a − b| / (atol + rtol·|b|) = ${worst.toFixed(3)}`);
+  expect(worst, `${what}: worst |a − b| / (atol + rtol·|b|)`).toBeLessThanOrEqual(1);
+}
+
+/**
+ * SGD+momentum is the precision check: updates are linear in the gradient, so float32 noise
+ * stays float32 noise. Adam's first steps move each weight by ≈ lr·sign(g), so a gradient
+ * component within rounding noise of 0 can flip sign on another backend and move a weight by up
+ * to 2·lr per step: its tolerance is therefore 10·lr on weights and 1e-3 relative on losses.
+ */
+describe.each([
+  ["SGD+momentum", { optimizer: "sgd", lr: 0.01 }, 1e-4, 1e-5],
+  ["Adam", { optimizer: "adam", lr: 1e-3 }, 1e-3, 1e-2],
+] as const)("training with %s from one seed", (_, optimizer, lossRtol, weightAtol) => {
+  it("agrees across webgl, wasm and cpu within float32 tolerance", async () => {
+    const config: TrainConfig = { ...DEFAULT_CONFIG, ...optimizer, seed: 7, batchSize: 2 };
+    const cpu = await trainOn("cpu", config);
+    for (const name of ["wasm", "webgl"] as const) {
+      const other = await trainOn(name, config);
+      expect(other.loss.length).toBe(STEPS);
+      console.info(
+        `${name}: ${Array.from(other.loss).join(", ")} vs cpu ${Array.from(cpu.loss).join(", ")}`,
+      );
+      expectAllClose(other.loss, cpu.loss, 1e-6, lossRtol, `${name} losses`);
+      other.weights.forEach((w, k) =>
+        expectAllClose(w, cpu.weights[k] as Float32Array, weightAtol, 1e-3, `${name} weights ${k}`),
+      );
+      expectAllClose(other.logits, cpu.logits, 1e-3, 1e-3, `${name} held-out logits`);
+    }
+  });
+});
+
+describe("WebGL in this Chromium", () => {
+  it("is a real WebGL backend and reports its renderer", async () => {
+    const info = await useBackend("webgl");
+    expect(tf.getBackend()).toBe("webgl");
+    console.info(`webgl renderer: ${info.renderer} (software: ${info.softwareRenderer})`);
+    expect(typeof info.renderer).toBe("string");
+  });
+});
+
+describe("auto backend", () => {
+  it("times each backend, keeps the fastest and explains the choice", async () => {
+    const selection = await selectBackend(
+      "auto",
+      { ...DEFAULT_CONFIG, batchSize: 4 },
+      { wasmPaths: WASM_PATHS, steps: 2 },
+    );
+    console.info(`auto: ${selection.name} — ${selection.reason}`);
+    const timed = selection.timings.filter((t) => t.msPerStep !== null);
+    expect(timed.map((t) => t.name).sort()).toEqual(["cpu", "wasm", "webgl"]);
+    const fastest = [...timed].sort((a, b) => (a.msPerStep as number) - (b.msPerStep as number))[0];
+    expect(selection.name).toBe(fastest?.name);
+    expect(tf.getBackend()).toBe(selection.name);
+  });
+});

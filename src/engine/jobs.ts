@@ -1,0 +1,89 @@
+/**
+ * Background experiments: the A/B pair over several seeds, and a (γ, α) sweep. Each training is
+ * a fresh Trainer for a short budget, evaluated on the shared held-out set.
+ */
+import type { BackendChoice, BackendName } from "../experiment/backends";
+import type { TrainConfig } from "../experiment/config";
+import { createHeldOutSet } from "../experiment/dataset";
+import { tasksOf } from "../experiment/jobs";
+import type { BackendReport, Job, JobProgress } from "../experiment/protocol";
+import type { SessionHost } from "./session";
+import { TFJS_ENGINE } from "./sessionEngine";
+
+/** Steps between reading statistics back (and checking for cancellation). */
+const READ_EVERY = 10;
+
+/**
+ * In a worker of its own, a job chooses its backend like the live session does. On the main
+ * thread it shares the page's tfjs with the live runs, so it must not switch the backend under
+ * them: it uses the one already active.
+ */
+async function jobBackend(
+  backend: BackendChoice,
+  config: TrainConfig,
+  host: SessionHost,
+): Promise<BackendReport> {
+  const engine = host.engine ?? TFJS_ENGINE;
+  if (host.thread === "worker")
+    return (await engine.startBackend(backend, config, host.backendOptions, host.thread)).report;
+  const name = engine.activeBackend() as BackendName;
+  return {
+    name,
+    info: engine.describeBackend(name),
+    reason: "shares the page's backend (no worker)",
+    timings: [],
+    thread: host.thread,
+  };
+}
+
+export async function runJob(
+  job: Job,
+  backend: BackendChoice,
+  host: SessionHost,
+  onProgress: (p: JobProgress) => void,
+  cancelled: () => boolean,
+): Promise<void> {
+  const tasks = tasksOf(job);
+  const first = tasks[0];
+  if (!first) return;
+  try {
+    const report = await jobBackend(backend, first.config, host);
+    onProgress({ done: 0, total: tasks.length, backend: report });
+    const heldOut = createHeldOutSet(first.config.imbalance);
+    for (const [i, task] of tasks.entries()) {
+      if (cancelled()) return;
+      const trainer = (host.engine ?? TFJS_ENGINE).createTrainer(task.config, heldOut);
+      try {
+        for (let s = 0; s < job.steps && trainer.divergence === null; s++) {
+          trainer.step();
+          if ((s + 1) % READ_EVERY === 0) {
+            await trainer.flush();
+            await host.yieldToHost();
+            if (cancelled()) return;
+          }
+        }
+        await trainer.flush();
+        const divergence = trainer.divergence;
+        const evaluation = divergence === null ? await trainer.evaluate() : null;
+        onProgress({
+          done: i + 1,
+          total: tasks.length,
+          result: {
+            key: task.key,
+            ap: evaluation?.ap ?? null,
+            recallAtP50: evaluation?.recallAtP50 ?? null,
+            divergence,
+          },
+        });
+      } finally {
+        trainer.dispose();
+      }
+    }
+  } catch (error) {
+    onProgress({
+      done: 0,
+      total: tasks.length,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+}

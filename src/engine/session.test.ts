@@ -1,0 +1,296 @@
+/**
+ * TrainingSession driven through a fake engine (no tfjs work): its queue, generations, backend
+ * failover, divergence carried across a switch, and job cancellation, in plain Node.
+ */
+import { describe, expect, it } from "vitest";
+import type { BackendName } from "../experiment/backends";
+import { DEFAULT_CONFIG, type TrainConfig } from "../experiment/config";
+import type { Evaluation } from "../experiment/evaluation";
+import type { JobProgress, SessionSetup, SessionUpdate } from "../experiment/protocol";
+import type { Divergence, StepLog, TrainerSnapshot } from "../experiment/training";
+import { TrainingSession } from "./session";
+import type { SessionEngine, SessionTrainer } from "./sessionEngine";
+import { DivergedError } from "./trainer";
+
+/** What goes wrong, and when, for trainers built on a backend (1-based steps). */
+interface Faults {
+  /** step() throws a backend error at this step on these backends. */
+  crashAt?: { step: number; on: BackendName[] };
+  /** The run with this loss diverges at this step (found at the next flush). */
+  divergeAt?: { step: number; loss: TrainConfig["loss"] };
+  /** Backends that cannot be started. */
+  broken?: BackendName[];
+}
+
+function fakeEvaluation(step: number): Evaluation {
+  const logits = Float32Array.from([2, -3, -4, -1]);
+  const labels = Uint8Array.from([1, 0, 0, 0]);
+  const groups = { positives: 0.5, hardNegatives: 0.3, easyNegatives: 0.2 };
+  return {
+    step,
+    ap: Math.min(1, step / 100),
+    recallAtP50: 0,
+    pr: {
+      recall: new Float64Array(0),
+      precision: new Float64Array(0),
+      threshold: new Float64Array(0),
+    },
+    shares: {
+      loss: groups,
+      gradient: groups,
+      counts: { positives: 1, hardNegatives: 1, easyNegatives: 2 },
+    },
+    measured: { positives: 1, negatives: 3, ratio: 3 },
+    predictions: { logits, labels, distractorMask: new Uint8Array(4) },
+    images: [],
+  };
+}
+
+class FakeTrainer implements SessionTrainer {
+  stepCount: number;
+  divergence: Divergence | null = null;
+  disposed = false;
+  private pendingFrom: number;
+  private good: TrainerSnapshot | null;
+
+  constructor(
+    readonly config: TrainConfig,
+    readonly backend: BackendName,
+    private readonly faults: Faults,
+    snapshot: TrainerSnapshot | null = null,
+  ) {
+    this.stepCount = snapshot?.step ?? 0;
+    this.pendingFrom = this.stepCount + 1;
+    this.good = snapshot;
+  }
+
+  step(): void {
+    if (this.divergence) throw new DivergedError(this.divergence);
+    const crash = this.faults.crashAt;
+    if (crash && this.stepCount + 1 === crash.step && crash.on.includes(this.backend))
+      throw new Error(`${this.backend} lost its device`);
+    this.stepCount += 1;
+  }
+
+  async flush(): Promise<StepLog> {
+    const first = this.pendingFrom;
+    let count = this.stepCount - first + 1;
+    const d = this.faults.divergeAt;
+    if (
+      d &&
+      d.loss === this.config.loss &&
+      !this.divergence &&
+      d.step >= first &&
+      d.step <= this.stepCount
+    ) {
+      this.divergence = { step: d.step, reason: "loss is NaN" };
+      count = d.step - first;
+    }
+    this.pendingFrom = this.stepCount + 1;
+    const values = Float32Array.from({ length: Math.max(0, count) }, (_, k) => 1 / (first + k));
+    return {
+      firstStep: first,
+      loss: values,
+      lossPositive: values,
+      lossNegative: values.map(() => 0),
+      gradNorm: values,
+    };
+  }
+
+  async evaluate(): Promise<Evaluation> {
+    await this.flush();
+    if (this.divergence) throw new DivergedError(this.divergence);
+    this.good = { step: this.stepCount, weights: [] };
+    return fakeEvaluation(this.stepCount);
+  }
+
+  lastGood(): TrainerSnapshot | null {
+    return this.good;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+function fakeEngine(faults: Faults = {}) {
+  let active: BackendName = "wasm";
+  const trainers: FakeTrainer[] = [];
+  const engine: SessionEngine = {
+    createTrainer: (config) => {
+      const t = new FakeTrainer(config, active, faults);
+      trainers.push(t);
+      return t;
+    },
+    restoreTrainer: (config, snapshot) => {
+      const t = new FakeTrainer(config, active, faults, snapshot);
+      trainers.push(t);
+      return t;
+    },
+    startBackend: async (choice, _config, _options, thread) => {
+      const name: BackendName = choice === "auto" ? "wasm" : choice;
+      if (faults.broken?.includes(name)) throw new Error(`${name} cannot start`);
+      active = name;
+      return {
+        report: { name, info: { name }, reason: `${name} was requested`, timings: [], thread },
+      };
+    },
+    useBackend: async (name) => {
+      if (faults.broken?.includes(name)) throw new Error(`${name} cannot start`);
+      active = name;
+      return { name };
+    },
+    activeBackend: () => active,
+    describeBackend: (name) => ({ name }),
+  };
+  return { engine, trainers };
+}
+
+const A: TrainConfig = { ...DEFAULT_CONFIG, loss: "ce" };
+const B: TrainConfig = { ...DEFAULT_CONFIG, loss: "alpha-fl" };
+
+function setupOf(backend: SessionSetup["backend"] = "wasm", generation = 0): SessionSetup {
+  return { runs: { a: A, b: B }, backend, evalEvery: 5, generation };
+}
+
+function sessionWith(faults: Faults = {}) {
+  const fake = fakeEngine(faults);
+  const updates: SessionUpdate[] = [];
+  const session = new TrainingSession({
+    thread: "worker",
+    backendOptions: {},
+    yieldToHost: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    engine: fake.engine,
+  });
+  return { session, updates, onUpdate: (u: SessionUpdate) => updates.push(u), ...fake };
+}
+
+/** Play until `done` holds for the updates so far (or fail after a while), then pause. */
+async function playUntil(
+  t: ReturnType<typeof sessionWith>,
+  done: (updates: SessionUpdate[]) => boolean,
+): Promise<void> {
+  t.session.play();
+  for (let i = 0; i < 2000 && !done(t.updates); i++) await new Promise((r) => setTimeout(r, 0));
+  t.session.pause();
+  expect(done(t.updates)).toBe(true);
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+const lastStep = (updates: SessionUpdate[], id: "a" | "b") =>
+  updates.flatMap((u) => u.runs.filter((r) => r.id === id).map((r) => r.step)).at(-1) ?? 0;
+
+describe("TrainingSession", () => {
+  it("starts by evaluating both runs at step 0 and saying which backend trains", async () => {
+    const t = sessionWith();
+    await t.session.start(setupOf(), t.onUpdate);
+    expect(t.updates.map((u) => u.status)).toEqual(["starting", "idle"]);
+    const idle = t.updates[1] as SessionUpdate;
+    expect(idle.runs.map((r) => [r.id, r.step, r.evaluation?.step])).toEqual([
+      ["a", 0, 0],
+      ["b", 0, 0],
+    ]);
+    expect(idle.runs.every((r) => r.ranked !== undefined)).toBe(true);
+    expect(idle.backend?.name).toBe("wasm");
+  });
+
+  it("plays both runs in lockstep, sending every step once, in order, until paused", async () => {
+    const t = sessionWith();
+    await t.session.start(setupOf(), t.onUpdate);
+    await playUntil(t, (u) => lastStep(u, "b") >= 12);
+    for (const id of ["a", "b"] as const) {
+      const deltas = t.updates.flatMap((u) =>
+        u.runs.filter((r) => r.id === id && r.steps).map((r) => r.steps),
+      );
+      const steps = deltas.flatMap((d) =>
+        Array.from(d?.loss ?? [], (_, k) => (d?.firstStep ?? 0) + k),
+      );
+      expect(steps).toEqual(Array.from({ length: steps.length }, (_, k) => k + 1));
+      const evaluated = t.updates.flatMap((u) =>
+        u.runs.filter((r) => r.id === id && r.evaluation).map((r) => r.step),
+      );
+      expect(evaluated.slice(0, 3)).toEqual([0, 5, 10]);
+    }
+    expect(t.updates.at(-1)?.status).toBe("paused");
+    const stopped = lastStep(t.updates, "a");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(lastStep(t.updates, "a")).toBe(stopped);
+  });
+
+  it("runs start, step and reset one at a time, in call order, each stamped with its generation", async () => {
+    const t = sessionWith();
+    const started = t.session.start(setupOf("wasm", 0), t.onUpdate);
+    const stepped = t.session.step();
+    const reset = t.session.reset(setupOf("wasm", 7));
+    await Promise.all([started, stepped, reset]);
+    expect(t.updates.map((u) => [u.generation, u.status])).toEqual([
+      [0, "starting"],
+      [0, "idle"],
+      [0, "paused"],
+      [0, "paused"],
+      [7, "starting"],
+      [7, "idle"],
+    ]);
+    const stepUpdate = t.updates[2] as SessionUpdate;
+    expect(stepUpdate.runs.map((r) => r.step)).toEqual([1, 1]);
+    // The reset disposed the first pair of trainers.
+    expect(t.trainers.slice(0, 2).every((tr) => tr.disposed)).toBe(true);
+  });
+
+  it("after a backend failure mid-run, continues on the next backend from the last evaluated weights", async () => {
+    const t = sessionWith({ crashAt: { step: 8, on: ["webgl"] } });
+    await t.session.start(setupOf("webgl"), t.onUpdate);
+    await playUntil(t, (u) => lastStep(u, "a") >= 14);
+    const switched = t.updates.find((u) => u.notice);
+    expect(switched?.notice).toMatch(/The webgl backend failed \(webgl lost its device\)/);
+    expect(switched?.notice).toMatch(/A from step 5, B from step 5/);
+    expect(switched?.backend?.name).toBe("wasm");
+    expect(switched?.runs.map((r) => r.step)).toEqual([5, 5]);
+    expect(t.trainers.filter((tr) => tr.backend === "wasm").length).toBe(2);
+    expect(t.updates.some((u) => u.error)).toBe(false);
+  });
+
+  it("keeps a run's divergence across a backend switch, and trains the other one on", async () => {
+    const t = sessionWith({
+      divergeAt: { step: 3, loss: "ce" },
+      crashAt: { step: 8, on: ["webgl"] },
+    });
+    await t.session.start(setupOf("webgl"), t.onUpdate);
+    await playUntil(t, (u) => lastStep(u, "b") >= 12);
+    const after = t.updates.filter((_, i) => i > t.updates.findIndex((x) => x.notice));
+    const a = after.flatMap((u) => u.runs.filter((r) => r.id === "a"));
+    expect(a.length).toBeGreaterThan(0);
+    expect(a.every((r) => r.divergence?.step === 3)).toBe(true);
+    expect(lastStep(t.updates, "b")).toBeGreaterThanOrEqual(12);
+  });
+
+  it("stops with an error, never a silent stall, when no other backend works", async () => {
+    const t = sessionWith({ crashAt: { step: 3, on: ["webgl"] }, broken: ["wasm", "cpu"] });
+    await t.session.start(setupOf("webgl"), t.onUpdate);
+    await playUntil(t, (u) => u.some((x) => x.error));
+    const failed = t.updates.find((u) => u.error);
+    expect(failed?.status).toBe("stopped");
+    expect(failed?.error).toMatch(/webgl failed .* no other backend works/);
+    expect(t.updates.at(-1)?.status).toBe("stopped");
+  });
+
+  it("runs a job's trainings in order and stops between trainings when cancelled", async () => {
+    const t = sessionWith();
+    const progress: JobProgress[] = [];
+    await t.session.runJob(
+      { kind: "seeds", runs: { a: A, b: B }, seeds: [1, 2], steps: 10 },
+      "wasm",
+      (p) => {
+        progress.push(p);
+        if (p.done === 1) t.session.cancelJob();
+      },
+    );
+    expect(progress.map((p) => [p.done, p.total])).toEqual([
+      [0, 4],
+      [1, 4],
+    ]);
+    expect(progress[1]?.result?.key).toEqual({ seed: 1, run: "a" });
+    expect(progress[1]?.result?.ap).toBeCloseTo(0.1);
+    expect(t.trainers.every((tr) => tr.disposed)).toBe(true);
+  });
+});

@@ -1,0 +1,42 @@
+/// <reference lib="webworker" />
+/**
+ * The training worker: a TrainingSession exposed through Comlink. Updates go back with their
+ * typed arrays transferred, not copied.
+ */
+import * as Comlink from "comlink";
+import type { BackendChoice } from "../experiment/backends";
+import { transferablesOf } from "../experiment/evaluation";
+import type {
+  Job,
+  JobProgress,
+  SessionApi,
+  SessionSetup,
+  SessionUpdate,
+} from "../experiment/protocol";
+import { transferablesOfUpdate } from "../experiment/protocol";
+import { TrainingSession } from "./session";
+import { WASM_PATHS } from "./wasmPaths";
+import { yieldToMessages } from "./yield";
+
+const session = new TrainingSession({
+  thread: "worker",
+  backendOptions: { wasmPaths: WASM_PATHS },
+  yieldToHost: yieldToMessages,
+});
+
+const api: SessionApi = {
+  start: (setup: SessionSetup, onUpdate: (u: SessionUpdate) => void) =>
+    session.start(setup, (u) =>
+      onUpdate(Comlink.transfer(u, transferablesOfUpdate(u, transferablesOf))),
+    ),
+  play: () => session.play(),
+  pause: () => session.pause(),
+  step: () => session.step(),
+  reset: (setup: SessionSetup) => session.reset(setup),
+  runJob: (job: Job, backend: BackendChoice, onProgress: (p: JobProgress) => void) =>
+    session.runJob(job, backend, onProgress),
+  cancelJob: () => session.cancelJob(),
+  dispose: () => session.dispose(),
+};
+
+Comlink.expose(api);

@@ -1,0 +1,116 @@
+import * as tf from "@tensorflow/tfjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG, type TrainConfig } from "../experiment/config";
+import { createHeldOutSet } from "../experiment/dataset";
+import { transferablesOf } from "../experiment/evaluation";
+import { useBackend } from "./backend";
+import { DivergedError, Trainer } from "./trainer";
+
+const SMALL: TrainConfig = { ...DEFAULT_CONFIG, batchSize: 2 };
+const heldOut = createHeldOutSet(1000, 16);
+
+async function bits(trainer: Trainer): Promise<number[]> {
+  const weights = await trainer.model.readWeights();
+  return weights.flatMap((w) => Array.from(new Uint32Array(w.buffer)));
+}
+
+describe("Trainer", { timeout: 60_000 }, () => {
+  beforeAll(async () => {
+    await useBackend("wasm");
+  });
+
+  it("repeats a run bit for bit from the same seed and config, and differs for another seed", async () => {
+    const run = async (seed: number) => {
+      const trainer = new Trainer({ ...SMALL, seed }, { heldOut });
+      const log = await trainer.train(8, 4);
+      const result = {
+        loss: Array.from(new Uint32Array(log.loss.buffer)),
+        weights: await bits(trainer),
+        eval: await trainer.evaluate(),
+      };
+      trainer.dispose();
+      return result;
+    };
+    const a = await run(3);
+    const b = await run(3);
+    expect(b.loss).toEqual(a.loss);
+    expect(b.weights).toEqual(a.weights);
+    expect(b.eval.ap).toBe(a.eval.ap);
+    expect((await run(4)).weights).not.toEqual(a.weights);
+  });
+
+  it("keeps tf.memory().numTensors flat over hundreds of steps and evaluations", async () => {
+    for (const optimizer of ["adam", "sgd"] as const) {
+      const trainer = new Trainer({ ...SMALL, optimizer, loss: "fl" }, { heldOut });
+      await trainer.train(10, 5);
+      await trainer.evaluate();
+      const before = tf.memory().numTensors;
+      for (let round = 0; round < 4; round++) {
+        await trainer.train(50, 10);
+        await trainer.evaluate();
+        expect(tf.memory().numTensors).toBe(before);
+      }
+      trainer.dispose();
+    }
+  });
+
+  it("releases every tensor it made on dispose", async () => {
+    const start = tf.memory().numTensors;
+    const trainer = new Trainer(SMALL, { heldOut });
+    await trainer.train(3);
+    await trainer.evaluate();
+    trainer.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
+  it("stops at the first step with a non-finite loss, reports it and refuses to go on", async () => {
+    const trainer = new Trainer(SMALL, { heldOut });
+    await trainer.train(3);
+    const first = trainer.model.variables[0] as tf.Variable;
+    tf.tidy(() => first.assign(tf.fill(first.shape, Number.NaN)));
+    const log = await trainer.train(5, 5);
+    expect(trainer.divergence).toEqual({ step: 4, reason: "loss is NaN" });
+    expect(log.firstStep).toBe(4);
+    expect(log.loss.length).toBe(0);
+    expect(() => trainer.step()).toThrow(DivergedError);
+    await expect(trainer.evaluate()).rejects.toThrow(/diverged at step 4/);
+    trainer.dispose();
+  });
+
+  it("stops on an exploding gradient and keeps only the steps before it", async () => {
+    const trainer = new Trainer(
+      { ...SMALL, priorInit: false, loss: "ce" },
+      { heldOut, maxGradNorm: 1e-3 },
+    );
+    const log = await trainer.train(5, 5);
+    expect(trainer.divergence?.step).toBe(1);
+    expect(trainer.divergence?.reason).toMatch(/gradient norm .* exceeds 1e-3/);
+    expect(log.loss.length).toBe(0);
+    trainer.dispose();
+  });
+
+  it("evaluates into plain typed arrays that can be transferred", async () => {
+    const trainer = new Trainer(SMALL, { heldOut });
+    const e = await trainer.evaluate();
+    expect(e.step).toBe(0);
+    expect(e.predictions.logits.length).toBe(16 * 1024);
+    expect(e.ap).toBeGreaterThanOrEqual(0);
+    expect(e.ap).toBeLessThanOrEqual(1);
+    expect(e.measured.positives).toBe(heldOut.measured.positives);
+    expect(e.images.length).toBeGreaterThan(0);
+    expect(e.images[0]?.probabilities.length).toBe(1024);
+    expect(
+      e.shares.loss.positives + e.shares.loss.hardNegatives + e.shares.loss.easyNegatives,
+    ).toBeCloseTo(1, 9);
+    const buffers = transferablesOf(e);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(structuredClone(e, { transfer: buffers }).predictions.logits.length).toBe(16 * 1024);
+    trainer.dispose();
+  });
+
+  it("rejects an invalid config with every problem named", () => {
+    expect(() => new Trainer({ ...SMALL, lr: -1, imbalance: 5 }, { heldOut })).toThrow(
+      /lr .*imbalance/,
+    );
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * The training configuration: plain JSON (numbers, strings, booleans), so it can live in a URL
+ * and be posted to a worker. Everything a run does follows from it and the backend.
+ */
+import type { FocalOptions } from "../math/focal";
+
+export type LossKind = "ce" | "alpha-ce" | "fl" | "alpha-fl";
+export type OptimizerKind = "adam" | "sgd";
+
+export interface TrainConfig {
+  /** Seeds the training stream and the initialization (the held-out set is fixed). */
+  seed: number;
+  loss: LossKind;
+  /** Focusing parameter γ ≥ 0; used by "fl" and "alpha-fl". */
+  gamma: number;
+  /** Weight α ∈ (0, 1) of positives (1 − α of negatives); used by "alpha-ce" and "alpha-fl". */
+  alpha: number;
+  /** Head bias b = −ln((1 − π)/π) when true, b = 0 when false. */
+  priorInit: boolean;
+  /** π ∈ (0, 1): the foreground probability the head predicts at initialization. */
+  prior: number;
+  optimizer: OptimizerKind;
+  lr: number;
+  /** Momentum of "sgd" (ignored by "adam"). */
+  momentum: number;
+  batchSize: number;
+  /** Nominal background:foreground ratio 1:N of locations; the held-out set reports the measured one. */
+  imbalance: number;
+}
+
+export const DEFAULT_CONFIG: Readonly<TrainConfig> = Object.freeze({
+  seed: 1,
+  loss: "alpha-fl",
+  gamma: 2,
+  alpha: 0.25,
+  priorInit: true,
+  prior: 0.01,
+  optimizer: "adam",
+  lr: 1e-3,
+  momentum: 0.9,
+  batchSize: 16,
+  imbalance: 1000,
+});
+
+export const LOSS_KINDS = [
+  "ce",
+  "alpha-ce",
+  "fl",
+  "alpha-fl",
+] as const satisfies readonly LossKind[];
+export const OPTIMIZER_KINDS = ["adam", "sgd"] as const satisfies readonly OptimizerKind[];
+
+/** An allowed interval of a numeric setting; `open` excludes both ends. */
+export interface Range {
+  min: number;
+  max: number;
+  integer?: boolean;
+  open?: boolean;
+}
+
+/**
+ * Every numeric setting's allowed range, in one place: the engine validates against it and the
+ * training page's URL schema and sliders are built from it.
+ */
+export const CONFIG_RANGES = {
+  seed: { min: 1, max: 999_999, integer: true },
+  gamma: { min: 0, max: 5 },
+  alpha: { min: 0, max: 1, open: true },
+  prior: { min: 0, max: 1, open: true },
+  lr: { min: 1e-5, max: 1 },
+  momentum: { min: 0, max: 0.99 },
+  batchSize: { min: 1, max: 64, integer: true },
+  imbalance: { min: 100, max: 10_000, integer: true },
+} as const satisfies Record<string, Range>;
+
+export const IMBALANCE_RANGE = CONFIG_RANGES.imbalance;
+
+/** Whether `value` lies in `range` (and is an integer where the range asks for one). */
+export function inRange(value: number, range: Range): boolean {
+  if (!Number.isFinite(value)) return false;
+  if (range.integer && !Number.isInteger(value)) return false;
+  return range.open
+    ? value > range.min && value < range.max
+    : value >= range.min && value <= range.max;
+}
+
+function describeRange(range: Range): string {
+  const [lo, hi] = range.open ? ["(", ")"] : ["[", "]"];
+  return `${range.integer ? "an integer" : "a number"} in ${lo}${range.min}, ${range.max}${hi}`;
+}
+
+/** The γ and α that `loss` actually uses: CE is γ = 0, the plain variants have no α. */
+export function focalOptionsOf(
+  config: Pick<TrainConfig, "loss" | "gamma" | "alpha">,
+): FocalOptions {
+  const focal = config.loss === "fl" || config.loss === "alpha-fl";
+  const balanced = config.loss === "alpha-ce" || config.loss === "alpha-fl";
+  return { gamma: focal ? config.gamma : 0, alpha: balanced ? config.alpha : null };
+}
+
+/** The problems with a config, as readable strings; empty when it is valid. */
+export function configProblems(config: TrainConfig): string[] {
+  const problems: string[] = [];
+  for (const [key, range] of Object.entries(CONFIG_RANGES) as [
+    keyof typeof CONFIG_RANGES,
+    Range,
+  ][]) {
+    if (!inRange(config[key], range)) problems.push(`${key} must be ${describeRange(range)}`);
+  }
+  if (!(LOSS_KINDS as readonly string[]).includes(config.loss))
+    problems.push(`loss must be one of ${LOSS_KINDS.join(", ")}`);
+  if (typeof config.priorInit !== "boolean") problems.push("priorInit must be a boolean");
+  if (!(OPTIMIZER_KINDS as readonly string[]).includes(config.optimizer))
+    problems.push(`optimizer must be one of ${OPTIMIZER_KINDS.join(", ")}`);
+  return problems;
+}
+
+/** `config` if valid; throws a message listing every problem otherwise. */
+export function validateConfig(config: TrainConfig): TrainConfig {
+  const problems = configProblems(config);
+  if (problems.length > 0) throw new Error(`Invalid training config: ${problems.join("; ")}`);
+  return config;
+}

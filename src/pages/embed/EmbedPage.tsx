@@ -1,0 +1,79 @@
+/** One chart alone, by id, with the options of its embed link; a message when that fails. */
+import { Component, type ComponentType, type ReactNode } from "react";
+import { CHART_IDS, CHARTS, type ChartEntry, type ChartId } from "../../state/charts";
+import type { EmbedOptions, EmbedRequest } from "../../state/embed";
+import type { ParamIssue } from "../../state/schema";
+import { EmbedMessage } from "./EmbedChrome";
+import { ExplainerEmbed } from "./ExplainerEmbed";
+import { TrainEmbed } from "./TrainEmbed";
+
+/** What a host (the page whose state a chart reads) is given to draw one of its charts. */
+export interface HostProps {
+  chart: ChartId;
+  /** The embed's query: the host reads its own state parameters from it. */
+  query: string;
+  options: EmbedOptions;
+  /** Problems with the display options, shown with the host's own. */
+  issues: readonly ParamIssue[];
+  siteRoot: string;
+}
+
+/** Each host draws its charts with its own state schema and sliders. */
+const HOSTS: Record<ChartEntry["host"], ComponentType<HostProps>> = {
+  explainer: ExplainerEmbed,
+  train: TrainEmbed,
+};
+
+export function EmbedPage(props: {
+  request: EmbedRequest<ChartId>;
+  query: string;
+  siteRoot: string;
+}) {
+  const { request, query, siteRoot } = props;
+  if (!request.ok) {
+    return (
+      <EmbedMessage
+        title={
+          request.asked === null
+            ? "This embed link names no chart."
+            : `There is no chart “${request.asked}”.`
+        }
+      >
+        Add <code>chart=</code> with one of: {CHART_IDS.join(", ")}. The{" "}
+        <a href={siteRoot} target="_blank" rel="noopener" className="underline">
+          Focal Loss Explorer
+        </a>{" "}
+        gives the embed code of every chart in its “Share” menu.
+      </EmbedMessage>
+    );
+  }
+  const Host = HOSTS[CHARTS[request.chart].host];
+  return (
+    <ChartErrorBoundary>
+      <Host
+        chart={request.chart}
+        query={query}
+        options={request.options}
+        issues={request.issues}
+        siteRoot={siteRoot}
+      />
+    </ChartErrorBoundary>
+  );
+}
+
+/** A chart that throws still leaves a message in the frame. */
+class ChartErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    return this.state.failed ? (
+      <EmbedMessage title="This chart could not be drawn.">
+        Reload the page; if it persists, open the chart in the Focal Loss Explorer.
+      </EmbedMessage>
+    ) : (
+      this.props.children
+    );
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The training page's charts in an embed. There is no live training in an embed: the chart
+ * draws the recorded run (public/recorded-run.json, fetched from our own site), says so in a
+ * visible label, and links to the training page to train it live.
+ */
+import { Suspense, useEffect, useMemo, useState } from "react";
+import { FigureOptionsContext } from "../../components/figureContext";
+import {
+  parseRecordedRun,
+  RECORDED_RUN_PATH,
+  type RecordedRun,
+  recordedRunLabel,
+  viewOfRecordedRun,
+} from "../../experiment/recordedRunView";
+import { HOST_PAGE_PATH } from "../../state/charts";
+import { parseState, serializeState } from "../../state/schema";
+import { TRAIN_SCHEMA, trainStateOf } from "../../state/train";
+import { CHART_COMPONENTS } from "./chartComponents";
+import { EmbedFooter, EmbedMessage, EmbedNotice } from "./EmbedChrome";
+import type { HostProps } from "./EmbedPage";
+import { TrainEmbedContext, type TrainEmbedData } from "./trainEmbedContext";
+
+/** The training page's parameters an embed reads: only Figure 4's γ (the run is recorded). */
+const EMBED_TRAIN_SCHEMA = { f4gamma: TRAIN_SCHEMA.f4gamma } as const;
+
+type Loaded = { ok: true; run: RecordedRun } | { ok: false; error: string } | null;
+
+export function TrainEmbed({ chart, query, options, issues, siteRoot }: HostProps) {
+  const [initial] = useState(() => parseState(EMBED_TRAIN_SCHEMA, query));
+  const [f4gamma, setF4gamma] = useState(initial.state.f4gamma);
+  const [loaded, setLoaded] = useState<Loaded>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    // Our own site only: the file sits next to the embed page's folder.
+    fetch(`${siteRoot}${RECORDED_RUN_PATH}`, { credentials: "omit" })
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json();
+      })
+      .then((json) => !cancelled && setLoaded({ ok: true, run: parseRecordedRun(json) }))
+      .catch(
+        (e) =>
+          !cancelled && setLoaded({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [siteRoot]);
+
+  const run = loaded?.ok ? loaded.run : null;
+  const view = useMemo(() => (run ? viewOfRecordedRun(run) : null), [run]);
+  const data = useMemo<TrainEmbedData | null>(
+    () => (run && view ? { runs: view.runs, configs: run.config, f4gamma, setF4gamma } : null),
+    [run, view, f4gamma],
+  );
+  const Chart = CHART_COMPONENTS[chart];
+  const state = run ? serializeState(TRAIN_SCHEMA, trainStateOf(run.config, f4gamma)) : "";
+  const link = `${siteRoot}${HOST_PAGE_PATH.train}${state ? `?${state}` : ""}#${chart}`;
+  const figureOptions = {
+    variant: "embed" as const,
+    title: options.title,
+    caption: options.caption,
+    controls: options.controls === "own",
+    menu: false,
+    recorded: true,
+  };
+
+  return (
+    <>
+      <EmbedNotice issues={[...issues, ...initial.issues]} />
+      {loaded === null && (
+        <p role="status" className="p-3 text-sm text-[var(--muted)]">
+          Loading the recorded run…
+        </p>
+      )}
+      {loaded?.ok === false && (
+        <EmbedMessage title="The recorded training run could not be loaded.">
+          {loaded.error}. The chart draws a run recorded on the Focal Loss Explorer's own site;{" "}
+          <a href={link} target="_blank" rel="noopener" className="underline">
+            train it live on the training page
+          </a>
+          .
+        </EmbedMessage>
+      )}
+      {run && data && (
+        <>
+          <p
+            className="px-2 pt-2 text-xs text-[var(--muted)] sm:px-3"
+            data-testid="recorded-run-label"
+          >
+            {recordedRunLabel(run)}.{" "}
+            <a
+              href={link}
+              target="_blank"
+              rel="noopener"
+              className="underline hover:text-[var(--accent)]"
+            >
+              Train it live ↗
+            </a>
+          </p>
+          <TrainEmbedContext.Provider value={data}>
+            <FigureOptionsContext.Provider value={figureOptions}>
+              <Suspense
+                fallback={
+                  <p role="status" className="p-3 text-sm text-[var(--muted)]">
+                    Loading the chart…
+                  </p>
+                }
+              >
+                <Chart />
+              </Suspense>
+            </FigureOptionsContext.Provider>
+          </TrainEmbedContext.Provider>
+          <EmbedFooter href={link} />
+        </>
+      )}
+    </>
+  );
+}

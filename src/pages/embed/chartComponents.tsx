@@ -1,0 +1,29 @@
+/**
+ * The component that draws each chart of the catalogue in an embed. Explainer figures come with
+ * the embed page; the training charts load with their own chunk, which neither the explainer's
+ * charts nor the Share menu need.
+ */
+import { type ComponentType, lazy } from "react";
+import { AlphaBalancedFigure } from "../../components/figures/AlphaBalancedFigure";
+import { DownweightFigure } from "../../components/figures/DownweightFigure";
+import { GradientFigure } from "../../components/figures/GradientFigure";
+import { LossBudgetFigure } from "../../components/figures/LossBudgetFigure";
+import { LossVsPtFigure } from "../../components/figures/LossVsPtFigure";
+import type { ChartId } from "../../state/charts";
+
+const trainChart = (name: keyof typeof import("./trainCharts")) =>
+  lazy(() => import("./trainCharts").then((m) => ({ default: m[name] as ComponentType })));
+
+export const CHART_COMPONENTS: Record<ChartId, ComponentType> = {
+  "loss-vs-pt": LossVsPtFigure,
+  "alpha-balanced": AlphaBalancedFigure,
+  "down-weighting": DownweightFigure,
+  gradient: GradientFigure,
+  "loss-budget": LossBudgetFigure,
+  "train-loss": trainChart("TrainLossChart"),
+  "train-ap": trainChart("TrainMetricsChart"),
+  "train-pr": trainChart("TrainPrChart"),
+  "train-shares": trainChart("TrainSharesChart"),
+  "train-figure4": trainChart("TrainFigure4Chart"),
+  "train-heatmaps": trainChart("TrainHeatmapsChart"),
+};

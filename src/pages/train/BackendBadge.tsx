@@ -1,0 +1,49 @@
+/** Which tfjs backend trains, why it was chosen, and a way to switch. */
+import type { SessionView } from "../../experiment/history";
+import { TRAIN_SCHEMA, type TrainState } from "../../state/train";
+
+interface BackendBadgeProps {
+  view: SessionView;
+  thread: "worker" | "main" | null;
+  choice: TrainState["backend"];
+  onChoose: (choice: TrainState["backend"]) => void;
+}
+
+export function BackendBadge({ view, thread, choice, onChoose }: BackendBadgeProps) {
+  const backend = view.backend;
+  const renderer = backend?.info.renderer
+    ? ` · ${backend.info.softwareRenderer ? "software " : ""}renderer: ${backend.info.renderer}`
+    : "";
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+      <span className="text-[var(--muted)]">Backend</span>
+      <span
+        data-testid="backend-badge"
+        data-backend={backend?.name ?? ""}
+        className="rounded-full bg-[var(--accent)] px-2.5 py-0.5 font-mono text-xs font-semibold text-white"
+      >
+        {backend ? backend.name : "…"}
+      </span>
+      <label className="flex items-center gap-1">
+        <span className="sr-only">Choose the backend</span>
+        <select
+          aria-label="Backend"
+          value={choice}
+          onChange={(e) => onChoose(e.target.value as TrainState["backend"])}
+          className="rounded border border-[var(--grid)] bg-[var(--panel)] px-2 py-0.5 text-xs"
+        >
+          {TRAIN_SCHEMA.backend.values.map((v) => (
+            <option key={v} value={v}>
+              {v === "auto" ? "auto (fastest here)" : v}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="basis-full text-xs text-[var(--muted)]" data-testid="backend-reason">
+        {backend
+          ? `${backend.reason}${renderer}. Training runs ${thread === "main" ? "on this page (no worker)" : "in a background worker"}.`
+          : "Choosing a backend…"}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ChartMenuContext } from "../../components/ChartMenu";
+import { SchemaSlider } from "../../components/controls/SchemaSlider";
+import { ChartHostContext } from "../../components/figureContext";
+import { ParamNotice } from "../../components/ParamNotice";
+import { SiteHeader } from "../../components/SiteHeader";
+import { Figure4Figure } from "../../components/training/Figure4Figure";
+import { HeatmapsFigure } from "../../components/training/HeatmapsFigure";
+import { LossHistoryFigure } from "../../components/training/LossHistoryFigure";
+import { MetricsFigure } from "../../components/training/MetricsFigure";
+import { PrFigure } from "../../components/training/PrFigure";
+import { SharesFigure } from "../../components/training/SharesFigure";
+import { PRESETS } from "../../content/presets";
+import type { SessionSetup } from "../../experiment/protocol";
+import { formatCount } from "../../math/format";
+import { serializeState } from "../../state/schema";
+import { configOf, TRAIN_SCHEMA, type TrainState } from "../../state/train";
+import { useUrlState } from "../../state/useUrlState";
+import { LazyChartMenuPanel } from "../chartMenu";
+import { BackendBadge } from "./BackendBadge";
+import { RunSettings } from "./RunSettings";
+import { SeedsPanel } from "./SeedsPanel";
+import { SWEEP_ALPHAS, SWEEP_GAMMAS, SweepPanel } from "./SweepPanel";
+import { Transport } from "./Transport";
+import { useJob } from "./useJob";
+import { useTrainingSession } from "./useTrainingSession";
+
+/** Steps between held-out evaluations of the live runs. */
+const EVAL_EVERY = 25;
+
+function setupOf(state: TrainState): SessionSetup {
+  return {
+    runs: { a: configOf(state, "a"), b: configOf(state, "b") },
+    backend: state.backend,
+    evalEvery: EVAL_EVERY,
+  };
+}
+
+export function TrainPage() {
+  const { state, update, issues, dismissIssues } = useUrlState(TRAIN_SCHEMA);
+  // Keyed by content: unrelated state (Figure 4's γ) keeps the same setup object.
+  const setupKey = JSON.stringify(setupOf(state));
+  const setup = useMemo(() => JSON.parse(setupKey) as SessionSetup, [setupKey]);
+  const session = useTrainingSession(setup, !state.worker);
+  const seedsJob = useJob(!state.worker);
+  const sweepJob = useJob(!state.worker);
+  const { view } = session;
+  const [presetNote, setPresetNote] = useState<string | null>(null);
+  const setF4gamma = useCallback((f4gamma: number) => update({ f4gamma }), [update]);
+  // The charts' share menus read the current setup when opened (a stable host object).
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const chartHost = useMemo(
+    () => ({
+      pagePath: "train/",
+      stateQuery: () => serializeState(TRAIN_SCHEMA, stateRef.current),
+    }),
+    [],
+  );
+
+  // A changed setup resets both runs (paused), so what is drawn always matches the controls.
+  const appliedKey = useRef(setupKey);
+  const { reset, ready } = session;
+  useEffect(() => {
+    if (!ready || appliedKey.current === setupKey) return;
+    const timer = setTimeout(() => {
+      appliedKey.current = setupKey;
+      void reset(JSON.parse(setupKey) as SessionSetup);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [setupKey, ready, reset]);
+
+  const runSweep = (steps: number) =>
+    void sweepJob.run(
+      {
+        kind: "sweep",
+        base: { ...setup.runs.b, loss: "alpha-fl", priorInit: true, optimizer: "adam" },
+        gammas: SWEEP_GAMMAS,
+        alphas: SWEEP_ALPHAS,
+        steps,
+      },
+      state.backend,
+    );
+
+  return (
+    <>
+      <SiteHeader current="train" />
+      <ParamNotice issues={issues} onDismiss={dismissIssues} />
+      <main className="mx-auto flex max-w-6xl flex-col gap-5 px-4 pb-16">
+        <div className="mt-6">
+          <h1 className="text-3xl font-bold tracking-tight">Train it yourself: CE vs focal loss</h1>
+          <p className="mt-2 max-w-3xl text-[var(--muted)]">
+            Two copies of a tiny one-stage detector learn to find "+" marks among look-alikes, on
+            the same seeded data where about one location in {formatCount(state.imbalance)} is an
+            object. They differ only in the settings you give run A and run B. Everything trains
+            here, in this tab.
+          </p>
+        </div>
+        {[...(session.threadNotice ? [session.threadNotice] : []), ...view.notices].map((n) => (
+          <p key={n} role="status" className="notice-warn rounded-lg p-3 text-sm">
+            {n}
+          </p>
+        ))}
+        {view.error && (
+          <p role="alert" className="notice-error rounded-lg p-3 text-sm">
+            {view.error}
+          </p>
+        )}
+        <section
+          aria-label="Experiment setup"
+          className="flex flex-col gap-3 rounded-xl border border-[var(--grid)] bg-[var(--panel)] p-4"
+        >
+          <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Presets">
+            <span className="text-sm text-[var(--muted)]">Presets</span>
+            {PRESETS.map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                title={p.description}
+                onClick={() => {
+                  update(p.patch);
+                  setPresetNote(`${p.label}: ${p.description}`);
+                }}
+                className="rounded-full border border-[var(--grid)] px-3 py-1 text-sm hover:bg-[var(--grid)]"
+              >
+                {p.label}
+              </button>
+            ))}
+            <button
+              type="button"
+              title="Train a grid of γ and α for a short budget and compare with the paper's Table 1"
+              onClick={() => {
+                document.getElementById("sweep-title")?.scrollIntoView({ behavior: "smooth" });
+                if (!sweepJob.state.running) runSweep(150);
+              }}
+              className="rounded-full border border-[var(--grid)] px-3 py-1 text-sm hover:bg-[var(--grid)]"
+            >
+              Sweep γ
+            </button>
+          </div>
+          {presetNote && (
+            <p className="text-sm text-[var(--muted)]" data-testid="preset-note">
+              {presetNote}
+            </p>
+          )}
+          <div className="grid gap-3 md:grid-cols-3">
+            <div
+              className="flex flex-col gap-2 rounded-lg border border-[var(--grid)] p-3"
+              data-testid="shared-settings"
+            >
+              <h2 className="text-sm font-semibold">Shared</h2>
+              <SchemaSlider
+                param={TRAIN_SCHEMA.seed}
+                label="Seed"
+                name="Seed"
+                value={state.seed}
+                scale="log"
+                format={String}
+                onChange={(seed) => update({ seed })}
+              />
+              <SchemaSlider
+                param={TRAIN_SCHEMA.batch}
+                label="Batch"
+                name="Batch size"
+                value={state.batch}
+                format={String}
+                onChange={(batch) => update({ batch })}
+              />
+              <SchemaSlider
+                param={TRAIN_SCHEMA.imbalance}
+                label="Imbalance 1 :"
+                name="Imbalance"
+                value={state.imbalance}
+                scale="log"
+                format={(v) => `1 to ${formatCount(v)}`}
+                onChange={(imbalance) => update({ imbalance })}
+              />
+              <p className="text-xs text-[var(--muted)]" data-testid="measured-imbalance">
+                {measuredText(view)}
+              </p>
+            </div>
+            <RunSettings id="a" state={state} update={update} />
+            <RunSettings id="b" state={state} update={update} />
+          </div>
+          <BackendBadge
+            view={view}
+            thread={session.thread}
+            choice={state.backend}
+            onChoose={(backend) => update({ backend })}
+          />
+        </section>
+        <div className="sticky top-0 z-10 -mx-4 border-b border-[var(--grid)] bg-[var(--bg)] px-4 py-2">
+          <Transport
+            view={view}
+            ready={session.ready}
+            onPlay={() => void session.play()}
+            onPause={() => void session.pause()}
+            onStep={() => void session.step()}
+            onReset={() => void reset(setup)}
+          />
+        </div>
+        <ChartHostContext.Provider value={chartHost}>
+          <ChartMenuContext.Provider value={LazyChartMenuPanel}>
+            <div className="grid grid-cols-1 gap-x-5 lg:grid-cols-2 [&>*]:min-w-0 [&_figure]:my-2">
+              <LossHistoryFigure runs={view.runs} />
+              <MetricsFigure runs={view.runs} />
+              <PrFigure runs={view.runs} />
+              <SharesFigure runs={view.runs} />
+              <Figure4Figure runs={view.runs} gamma={state.f4gamma} onGamma={setF4gamma} />
+              <HeatmapsFigure runs={view.runs} configs={setup.runs} />
+            </div>
+          </ChartMenuContext.Provider>
+        </ChartHostContext.Provider>
+        <SeedsPanel
+          job={seedsJob.state}
+          firstSeed={state.seed}
+          onCancel={seedsJob.cancel}
+          onRun={(seeds, steps) =>
+            void seedsJob.run({ kind: "seeds", runs: setup.runs, seeds, steps }, state.backend)
+          }
+        />
+        <SweepPanel job={sweepJob.state} onRun={runSweep} onCancel={sweepJob.cancel} />
+      </main>
+    </>
+  );
+}
+
+function measuredText(view: ReturnType<typeof useTrainingSession>["view"]): string {
+  const m = view.runs.a.initial?.measured;
+  if (!m) return "Measuring the held-out set…";
+  const ratio = Number.isFinite(m.ratio) ? `1 : ${formatCount(m.ratio)}` : "no positives";
+  return `Held-out set as measured: ${formatCount(m.positives)} positive and ${formatCount(m.negatives)} negative locations, ${ratio}.`;
+}

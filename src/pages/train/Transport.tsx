@@ -1,0 +1,80 @@
+/** Play / pause / step / reset, with each run's step counter and rate. */
+
+import type { SessionView } from "../../experiment/history";
+import { RUN_IDS } from "../../experiment/protocol";
+import { formatCount } from "../../math/format";
+
+interface TransportProps {
+  view: SessionView;
+  ready: boolean;
+  onPlay: () => void;
+  onPause: () => void;
+  onStep: () => void;
+  onReset: () => void;
+}
+
+const BUTTON =
+  "rounded-md border border-[var(--grid)] px-3 py-1.5 text-sm font-medium hover:bg-[var(--grid)] disabled:opacity-50";
+
+export function Transport({ view, ready, onPlay, onPause, onStep, onReset }: TransportProps) {
+  const running = view.status === "running";
+  const busy = view.status === "starting";
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <div className="flex gap-2">
+        {running ? (
+          <button
+            type="button"
+            className={`${BUTTON} bg-[var(--accent)] text-white`}
+            onClick={onPause}
+          >
+            Pause
+          </button>
+        ) : (
+          <button
+            type="button"
+            className={`${BUTTON} bg-[var(--accent)] text-white`}
+            onClick={onPlay}
+            disabled={!ready || busy || view.status === "stopped"}
+          >
+            Play
+          </button>
+        )}
+        <button
+          type="button"
+          className={BUTTON}
+          onClick={onStep}
+          disabled={!ready || busy || running || view.status === "stopped"}
+        >
+          Step
+        </button>
+        <button type="button" className={BUTTON} onClick={onReset} disabled={!ready || busy}>
+          Reset
+        </button>
+      </div>
+      <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm tabular-nums" aria-live="off">
+        {RUN_IDS.map((id) => {
+          const run = view.runs[id];
+          return (
+            <div key={id} className="flex gap-2" data-testid={`run-${id}-counter`}>
+              <dt className="font-semibold">{id.toUpperCase()}</dt>
+              <dd>
+                step <span data-testid={`run-${id}-step`}>{formatCount(run.step)}</span>
+                {" · "}
+                {run.stepsPerSecond > 0 ? `${run.stepsPerSecond.toFixed(1)} steps/s` : "– steps/s"}
+                {run.divergence && (
+                  <span className="ml-2 font-semibold text-[var(--error-text)]">
+                    diverged at step {run.divergence.step}
+                  </span>
+                )}
+              </dd>
+            </div>
+          );
+        })}
+        <div className="text-[var(--muted)]" data-testid="session-status">
+          {busy ? "starting…" : view.status}
+        </div>
+      </dl>
+    </div>
+  );
+}
