@@ -4,7 +4,7 @@
  * (label |u1, logit <f4). Seeded, so every run reads the same bytes.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
-import { Rng } from "../src/train/rng";
+import { Rng } from "../src/experiment/rng";
 import { npyHeader } from "../src/userdata/npyWrite";
 
 const BLOCK = 100_000;

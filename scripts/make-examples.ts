@@ -14,12 +14,12 @@
  * Deterministic from the seeds.
  */
 import { writeFileSync } from "node:fs";
+import { useBackend } from "../src/engine/backend";
+import { Trainer } from "../src/engine/trainer";
+import { createHeldOutSet } from "../src/experiment/dataset";
+import { Rng } from "../src/experiment/rng";
 import { defaultsOf } from "../src/state/schema";
-import { configOf, TRAIN_SCHEMA } from "../src/state/trainState";
-import { useBackend } from "../src/train/backend";
-import { createHeldOutSet } from "../src/train/dataset";
-import { Rng } from "../src/train/rng";
-import { Trainer } from "../src/train/trainer";
+import { configOf, TRAIN_SCHEMA } from "../src/state/train";
 import { encodeLabelScoreRecords, encodeNpz } from "../src/userdata/npyWrite";
 
 const STEPS = 300;

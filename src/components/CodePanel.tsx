@@ -4,7 +4,7 @@
  */
 import { useId, useMemo, useState } from "react";
 import { type SnippetLibrary, snippetsFor, WORKED_EXAMPLE, workedValue } from "../content/snippets";
-import { formatParam } from "../lib/format";
+import { formatParam } from "../math/format";
 
 interface CodePanelProps {
   gamma: number;

@@ -5,7 +5,7 @@ import {
   optaxSigmoidFocalLoss,
   torchvisionSigmoidFocalLoss,
 } from "./libraryModels";
-import { pyNumber, snippetsFor, WORKED_EXAMPLE, workedValue } from "./snippets";
+import { fillTemplate, pyNumber, snippetsFor, WORKED_EXAMPLE, workedValue } from "./snippets";
 
 const { logits, labels } = WORKED_EXAMPLE;
 const positives = labels.filter((y) => y === 1).length;
@@ -186,5 +186,28 @@ describe("pyNumber", () => {
     expect(pyNumber(0.25)).toBe("0.25");
     expect(pyNumber(-1)).toBe("-1.0");
     expect(pyNumber(0.1 + 0.2)).toBe("0.3");
+  });
+});
+
+describe("the TensorFlow.js snippet", () => {
+  it("is its template file filled with the worked example (the file src/engine runs)", async () => {
+    const { default: template } = await import("./tfjsFocalLoss.js.txt?raw");
+    const code = snippetsFor(2, 0.25).find((s) => s.library === "tfjs")?.code;
+    expect(code).toBe(
+      fillTemplate(template, {
+        logits: "2.5, -1.0, 0.3, -3.0, 0.8, -0.2",
+        labels: "1.0, 0.0, 0.0, 0.0, 1.0, 0.0",
+        gamma: "2.0",
+        alpha: "0.25",
+        printed: workedValue(2, 0.25).toFixed(4),
+      }),
+    );
+    expect(snippetsFor(2, null).find((s) => s.library === "tfjs")?.code).toContain(
+      "sigmoidFocalLoss(logits, labels, 2.0, null)",
+    );
+  });
+
+  it("refuses a template placeholder without a value", () => {
+    expect(() => fillTemplate("{{x}} {{y}}", { x: "1" })).toThrow("no value for {{y}}");
   });
 });

@@ -22,10 +22,21 @@
  *   weights labels == 1.
  *   https://optax.readthedocs.io/en/latest/api/losses.html#optax.losses.sigmoid_focal_loss
  *   https://github.com/google-deepmind/optax/blob/main/optax/losses/_classification.py
- * - TensorFlow.js has no focal loss; ours is the stable form the training page's engine uses
- *   (src/engine/losses.ts), tested by running the snippet's text with tfjs.
+ * - TensorFlow.js has no focal loss; ours (tfjsFocalLoss.js.txt) is the stable form the training
+ *   page's engine uses (src/engine/losses.ts); src/engine/tfjsSnippet.test.ts runs its text.
  */
 import { sigmoidFocalLoss } from "../math/focal";
+// The TF.js snippet is a file of its own so that src/engine's test can run its exact text.
+import TFJS_TEMPLATE from "./tfjsFocalLoss.js.txt?raw";
+
+/** Fills {{name}} placeholders; every placeholder of the template must be given. */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`no value for {{${name}}}`);
+    return value;
+  });
+}
 
 export type SnippetLibrary = "pytorch" | "keras" | "jax" | "tfjs";
 
@@ -169,23 +180,13 @@ print(f"{float(loss):.4f}")  # ${printed}
         "alpha weights the positives; null turns weighting off. Sum ÷ max(1, positives), as in RetinaNet.",
         "TensorFlow.js computes in float32: the last printed digit can differ by one from float64.",
       ],
-      code: `import * as tf from "@tensorflow/tfjs";
-
-function sigmoidFocalLoss(logits, labels, gamma, alpha) {
-  return tf.tidy(() => {
-    const z = logits.mul(labels.mul(2).sub(1)); // p_t = σ(z)
-    let loss = tf.softplus(z.neg()); // −ln p_t
-    if (gamma !== 0) loss = tf.exp(tf.softplus(z).mul(-gamma)).mul(loss);
-    if (alpha !== null) loss = labels.mul(2 * alpha - 1).add(1 - alpha).mul(loss);
-    return loss.sum().div(tf.maximum(labels.sum(), 1));
-  });
-}
-
-const logits = tf.tensor1d([${list(logits)}]);
-const labels = tf.tensor1d([${list(labels)}]);
-const loss = sigmoidFocalLoss(logits, labels, ${g}, ${a ?? "null"});
-console.log(loss.dataSync()[0].toFixed(4)); // ${printed}
-`,
+      code: fillTemplate(TFJS_TEMPLATE, {
+        logits: list(logits),
+        labels: list(labels),
+        gamma: g,
+        alpha: a ?? "null",
+        printed,
+      }),
     },
   ];
 }

@@ -21,7 +21,9 @@ describe("reading CSV predictions", () => {
   it("reads logits at once when the first values leave [0, 1]", async () => {
     const result = await readAll(csv("1,0.9\n0,0.2\n0,-3.5\n"), "p.csv");
     expect(result.scoreKind).toBe("logit");
-    expect(result.notes.join(" ")).toMatch(/the first values of "score" include -3.5, outside \[0, 1\]/);
+    expect(result.notes.join(" ")).toMatch(
+      /the first values of "score" include -3.5, outside \[0, 1\]/,
+    );
     expect(result.summary.logitRange).toEqual([-3.5, 0.9]);
   });
 

@@ -1,7 +1,7 @@
 /** The paper's Figure 4 from the reader's examples: cumulative normalized loss, any γ. */
 import { memo } from "react";
-import { formatParam, formatShare, formatValue } from "../../lib/format";
 import type { LossCdf } from "../../math/figure4";
+import { formatParam, formatShare, formatValue } from "../../math/format";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { COLORS } from "../charts/palette";

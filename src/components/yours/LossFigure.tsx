@@ -3,9 +3,9 @@
  * examples as a density rug under it: where on the curve their positives and negatives sit.
  */
 import { memo, useMemo } from "react";
-import { formatParam, formatShare, formatValue } from "../../lib/format";
 import { crossEntropyCurve, focalLossCurve } from "../../math/curves";
 import { crossEntropy, focalLoss } from "../../math/focal";
+import { formatParam, formatShare, formatValue } from "../../math/format";
 import { DensityRug } from "../charts/DensityRug";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";

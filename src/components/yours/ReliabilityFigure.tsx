@@ -3,8 +3,8 @@
  * fixed 0.5 threshold does on imbalanced data next to the threshold of best F1.
  */
 import { memo } from "react";
-import { formatCount, formatShare, formatValue } from "../../lib/format";
 import type { ReliabilityBin } from "../../math/calibration";
+import { formatCount, formatShare, formatValue } from "../../math/format";
 import type { OperatingPoint } from "../../math/metrics";
 import { DensityRug } from "../charts/DensityRug";
 import { Legend } from "../charts/Legend";

@@ -1,6 +1,6 @@
 /** The explainer's Figure 5 with the reader's examples: where CE, α-CE and α-FL put the loss. */
 import { memo } from "react";
-import { formatCount, formatParam, formatShare, formatValue } from "../../lib/format";
+import { formatCount, formatParam, formatShare, formatValue } from "../../math/format";
 import type { GroupTotals, LossShares } from "../../math/shares";
 import { type BarRow, StackedBars } from "../charts/StackedBars";
 import { Figure } from "../Figure";

@@ -3,7 +3,7 @@
  * Space), the example files, and the privacy statement.
  */
 import { type DragEvent, useId, useState } from "react";
-import { EXAMPLES, type ExampleId } from "../../state/yoursState";
+import { EXAMPLES, type ExampleId } from "../../state/yours";
 
 export const EXAMPLE_FILES: Record<ExampleId, { file: string; label: string; about: string }> = {
   "detector-fl": {

@@ -4,7 +4,7 @@
  * of a read, with a cancel button, and what the read found.
  */
 import { useId } from "react";
-import { formatCount } from "../../lib/format";
+import { formatCount } from "../../math/format";
 import type { Inspection, ReadOptions, ReadProgress } from "../../userdata/types";
 
 const selectClass =

@@ -6,17 +6,15 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from "react";
 import { CodePanel } from "../../components/CodePanel";
 import { ParamSlider } from "../../components/controls/ParamSlider";
-import { ChartHostContext } from "../../components/figureContext";
 import { ParamNotice } from "../../components/ParamNotice";
 import { SiteHeader } from "../../components/SiteHeader";
 import { YoursCdfFigure } from "../../components/yours/CdfFigure";
 import { YoursLossFigure } from "../../components/yours/LossFigure";
 import { YoursReliabilityFigure } from "../../components/yours/ReliabilityFigure";
 import { YoursSharesFigure } from "../../components/yours/SharesFigure";
-import { formatCount, formatParam } from "../../lib/format";
-import { serializeState } from "../../state/schema";
+import { formatCount, formatParam } from "../../math/format";
 import { useUrlState } from "../../state/useUrlState";
-import { type ExampleId, YOURS_SCHEMA } from "../../state/yoursState";
+import { type ExampleId, YOURS_SCHEMA } from "../../state/yours";
 import {
   calibrationOf,
   compareLosses,
@@ -85,15 +83,6 @@ export function YoursPage() {
   const thresholds = useMemo(() => (summary ? thresholdView(summary) : null), [summary]);
   const ideal = useMemo(() => idealFocalCurve(gamma, alpha), [gamma, alpha]);
 
-  const stateRef = useRef(state);
-  stateRef.current = state;
-  const host = useMemo(
-    () => ({
-      pagePath: "yours/",
-      stateQuery: () => serializeState(YOURS_SCHEMA, stateRef.current),
-    }),
-    [],
-  );
   const busy = r.phase === "inspecting" || r.phase === "reading";
 
   return (
@@ -146,7 +135,7 @@ export function YoursPage() {
         />
         <ReadStatus reader={reader} />
         {summary && r.result && (
-          <ChartHostContext.Provider value={host}>
+          <>
             <DataSummary result={r.result} name={r.resultName ?? ""} />
             <div className="grid grid-cols-1 gap-x-5 lg:grid-cols-2 [&>*]:min-w-0 [&_figure]:my-2">
               {comparison && (
@@ -167,7 +156,7 @@ export function YoursPage() {
                 />
               )}
             </div>
-          </ChartHostContext.Provider>
+          </>
         )}
         <CodePanel gamma={state.gamma} alpha={state.alpha} />
       </main>

@@ -22,3 +22,14 @@ export interface ReaderApi {
   /** Stops the read in progress at its next chunk (it then fails with "cancelled"). */
   cancel(): void;
 }
+
+/** Messages to the reading worker. */
+export type ToReader =
+  | { type: "inspect"; id: number; file: Blob; name: string }
+  | { type: "read"; id: number; file: Blob; inspection: Inspection; options: ReadOptions }
+  | { type: "cancel" };
+
+/** Messages from the reading worker. */
+export type FromReader =
+  | { type: "progress"; id: number; progress: ReadProgress }
+  | { type: "done"; id: number; outcome: Outcome<Inspection> | Outcome<ReadResult> };
