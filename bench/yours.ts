@@ -124,7 +124,7 @@ async function main() {
       const b = browser?.[kind];
       if (b) {
         console.log(
-          `  Chromium worker, ${kind}: ${b.rowsPerSecond.toLocaleString("en")} rows/s (${b.seconds} s); main-thread long tasks during the read: ${b.longTasks.count}${b.longTasks.count ? ` (longest ${b.longTasks.maxMs} ms)` : ""}; frames ${b.fps} fps`,
+          `  Chromium worker, ${kind}: ${b.rowsPerSecond.toLocaleString("en")} rows/s (${b.seconds} s, file chosen → figures drawn); peak RSS growth of Chromium's processes ${b.peakRssGrowthMiB} MiB; main-thread long tasks while reading: ${b.longTasks.count}${b.longTasks.count ? ` (longest ${b.longTasks.maxMs} ms)` : ""}, while drawing the result: ${b.longTasksDrawingResult.count}${b.longTasksDrawingResult.count ? ` (longest ${b.longTasksDrawingResult.maxMs} ms)` : ""}; ${b.fps} frames/s`,
         );
       }
     }

@@ -3,7 +3,7 @@
  * is inspected, then read with the guessed columns; changing a choice reads it again. A newer
  * request supersedes an older one, whose result is dropped.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { Inspection, ReadOptions, ReadProgress, ReadResult } from "../../userdata/types";
 import { openReader, type ReaderHandle } from "./client";
 import type { Failure } from "./protocol";
@@ -52,17 +52,20 @@ export function useReader() {
       if (gen === generation.current) setState((s) => ({ ...s, progress }));
     });
     if (gen !== generation.current) return;
-    setState((s) =>
-      outcome.ok
-        ? {
-            ...s,
-            result: outcome.value,
-            resultName: inspection.name,
-            phase: "done",
-            progress: null,
-          }
-        : { ...s, phase: "failed", failure: outcome, progress: null },
-    );
+    // A transition: the figures redraw in slices, so the page stays responsive while they do.
+    startTransition(() => {
+      setState((s) =>
+        outcome.ok
+          ? {
+              ...s,
+              result: outcome.value,
+              resultName: inspection.name,
+              phase: "done",
+              progress: null,
+            }
+          : { ...s, phase: "failed", failure: outcome, progress: null },
+      );
+    });
   }, []);
 
   /** Inspect and read a file (or an example's bytes) with the guessed columns. */
