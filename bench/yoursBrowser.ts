@@ -4,7 +4,7 @@
  *  - the time from choosing the file to the drawn result (rows/s),
  *  - the main thread's long tasks (> 50 ms, PerformanceObserver "longtask") and frames per
  *    second (requestAnimationFrame) during the read,
- *  - the peak growth of the summed RSS of Chromium's processes (sampled every 50 ms from /proc).
+ *  - the peak growth of the summed RSS of Chromium's processes (sampled every 200 ms from /proc).
  */
 import { execSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -81,7 +81,7 @@ export async function browserRun(path: string) {
     let peak = baseline;
     const sampler = setInterval(() => {
       peak = Math.max(peak, treeRss(profile));
-    }, 50);
+    }, 200);
     const name = path.split("/").pop() ?? "";
     const started = Date.now();
     await page.locator('input[type="file"]').setInputFiles(path);
