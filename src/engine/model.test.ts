@@ -66,3 +66,20 @@ describe("Detector", () => {
     expect(forwardFlops(1)).toBe(1024 * 2 * (9 * 4 * 8 + 9 * 8 * 16 + 9 * 16 * 16 + 16));
   });
 });
+
+describe("Detector widths and depth", () => {
+  beforeAll(async () => {
+    await useBackend("wasm");
+  });
+
+  it("follows the task's channels", () => {
+    const model = new Detector(
+      { seed: 1, priorInit: true, prior: 0.01, channels: [4, 8] },
+      "forward-kernels",
+    );
+    expect(model.parameterCount).toBe(9 * 4 * 4 + 4 + 9 * 4 * 8 + 8 + 8 + 1);
+    expect(model.kernels).toHaveLength(3);
+    model.dispose();
+    expect(forwardFlops(1, [4, 8])).toBe(1024 * 2 * (9 * 4 * 4 + 9 * 4 * 8 + 8));
+  });
+});

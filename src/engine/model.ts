@@ -2,6 +2,7 @@
  * The tiny fully-convolutional detector: the space-to-depth packed image (32×32×4) goes through
  * three 3×3 conv + ReLU layers (8, 16, 16 channels) and a 1×1 head to one logit per location.
  * 3,801 parameters; receptive field 7×7 cells = 14×14 pixels, wider than any shape.
+ * `ModelInit.channels` changes the widths and the depth (a task knob; see task.ts).
  */
 import * as tf from "@tensorflow/tfjs";
 import { INPUT_CHANNELS } from "../experiment/dataset";
@@ -21,6 +22,8 @@ export interface ModelInit {
   seed: number;
   priorInit: boolean;
   prior: number;
+  /** Conv output channels in order; `CONV_CHANNELS` when absent. */
+  channels?: readonly number[];
 }
 
 /** Initial parameter values, generated in JS so every backend starts from the same numbers. */
@@ -42,7 +45,7 @@ export function initialWeights(init: ModelInit): ModelWeights {
   const convKernels: Float32Array[] = [];
   const convBiases: Float32Array[] = [];
   let inChannels = INPUT_CHANNELS;
-  for (const outChannels of CONV_CHANNELS) {
+  for (const outChannels of init.channels ?? CONV_CHANNELS) {
     const fanIn = KERNEL_SIZE * KERNEL_SIZE * inChannels;
     const std = Math.sqrt(2 / fanIn);
     convKernels.push(Float32Array.from({ length: fanIn * outChannels }, () => std * rng.normal()));
@@ -62,10 +65,10 @@ export function initialWeights(init: ModelInit): ModelWeights {
 }
 
 /** Multiply-accumulates ×2 of one forward pass over `images` images. */
-export function forwardFlops(images: number): number {
+export function forwardFlops(images: number, channels: readonly number[] = CONV_CHANNELS): number {
   let flops = 0;
   let inChannels = INPUT_CHANNELS;
-  for (const outChannels of CONV_CHANNELS) {
+  for (const outChannels of channels) {
     flops += 2 * KERNEL_SIZE * KERNEL_SIZE * inChannels * outChannels;
     inChannels = outChannels;
   }
@@ -74,13 +77,18 @@ export function forwardFlops(images: number): number {
 }
 
 /** FLOPs of a training step: forward + input gradient + weight gradient (≈3× forward). */
-export function trainingStepFlops(images: number): number {
-  return 3 * forwardFlops(images);
+export function trainingStepFlops(
+  images: number,
+  channels: readonly number[] = CONV_CHANNELS,
+): number {
+  return 3 * forwardFlops(images, channels);
 }
 
 /** The detector; owns its variables, so call `dispose()` when done. */
 export class Detector {
   readonly variables: tf.Variable[];
+  /** The conv and head kernels: the variables that weight decay applies to (not the biases). */
+  readonly kernels: tf.Variable[];
   private readonly convs: { kernel: tf.Variable; bias: tf.Variable }[];
   private readonly headKernel: tf.Variable;
   private readonly headBias: tf.Variable;
@@ -91,7 +99,7 @@ export class Detector {
   ) {
     const w = initialWeights(init);
     let inChannels = INPUT_CHANNELS;
-    this.convs = CONV_CHANNELS.map((outChannels, i) => {
+    this.convs = (init.channels ?? CONV_CHANNELS).map((outChannels, i) => {
       const shape = [KERNEL_SIZE, KERNEL_SIZE, inChannels, outChannels];
       inChannels = outChannels;
       return {
@@ -106,6 +114,7 @@ export class Detector {
       this.headKernel,
       this.headBias,
     ];
+    this.kernels = [...this.convs.map((c) => c.kernel), this.headKernel];
   }
 
   /** Logits [N, 32, 32] of packed inputs [N, 32, 32, 4]. */

@@ -1,6 +1,6 @@
-/** The optimizers a config can name: Adam, and SGD with (heavy-ball) momentum. */
+/** The optimizers a config can name: Adam, and SGD with (heavy-ball) momentum; the lr schedule. */
 import * as tf from "@tensorflow/tfjs";
-import type { TrainConfig } from "../experiment/config";
+import { DEFAULT_WARMUP_FACTOR, type TrainConfig } from "../experiment/config";
 
 /** Adam (β1 0.9, β2 0.999, tfjs's ε) or SGD with momentum, at the config's learning rate. */
 export function createOptimizer(
@@ -12,4 +12,31 @@ export function createOptimizer(
     case "sgd":
       return tf.train.momentum(config.lr, config.momentum);
   }
+}
+
+/**
+ * The learning rate of update `step` (0-based): Detectron's linear warm-up,
+ * lr·(f + (1 − f)·step/N) for step < N = warmupSteps, then lr.
+ */
+export function learningRateAt(
+  config: Pick<TrainConfig, "lr" | "warmupSteps" | "warmupFactor">,
+  step: number,
+): number {
+  const n = config.warmupSteps ?? 0;
+  if (step >= n) return config.lr;
+  const f = config.warmupFactor ?? DEFAULT_WARMUP_FACTOR;
+  const a = step / n;
+  return config.lr * (f * (1 - a) + a);
+}
+
+/**
+ * Sets the learning rate of an optimizer made by `createOptimizer`. tfjs's momentum optimizer
+ * computes v ← m·v + g, w ← w − lr·v (as PyTorch does), so a new lr also scales the velocity
+ * already gathered; Adam reads its (protected) `learningRate` field at every update.
+ */
+export function setLearningRate(optimizer: tf.Optimizer, lr: number): void {
+  if (optimizer instanceof tf.SGDOptimizer) optimizer.setLearningRate(lr);
+  else if (optimizer instanceof tf.AdamOptimizer)
+    (optimizer as unknown as { learningRate: number }).learningRate = lr;
+  else throw new Error(`no learning-rate setter for ${optimizer.getClassName()}`);
 }

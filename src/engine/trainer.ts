@@ -14,12 +14,13 @@ import {
 } from "../experiment/dataset";
 import { type Evaluation, evaluationOf } from "../experiment/evaluation";
 import { GRID_SIZE, LOCATIONS_PER_IMAGE } from "../experiment/scene";
+import { resolveTask, type TaskSpec, taskKey } from "../experiment/task";
 import type { Divergence, StepLog, TrainerSnapshot } from "../experiment/training";
 import type { FocalOptions } from "../math/focal";
 import { type ConvGradMode, convGradModeFor } from "./conv";
 import { detectionLossParts } from "./losses";
 import { Detector } from "./model";
-import { createOptimizer } from "./optimizers";
+import { createOptimizer, learningRateAt, setLearningRate } from "./optimizers";
 
 /** A global gradient norm above this counts as an explosion (healthy runs stay far below). */
 export const MAX_GRAD_NORM = 1e6;
@@ -51,6 +52,8 @@ export class Trainer {
   readonly heldOut: HeldOutSet;
   readonly model: Detector;
   readonly focal: FocalOptions;
+  /** The config's task with today's values filled in. */
+  readonly task: TaskSpec;
   private readonly optimizer: tf.Optimizer;
   private readonly maxGradNorm: number;
   private pending: tf.Tensor1D[] = [];
@@ -63,10 +66,16 @@ export class Trainer {
   constructor(config: TrainConfig, options: TrainerOptions = {}) {
     this.config = Object.freeze({ ...validateConfig(config) });
     this.focal = focalOptionsOf(config);
-    this.heldOut = options.heldOut ?? createHeldOutSet(config.imbalance);
+    this.task = resolveTask(config.task);
+    this.heldOut = options.heldOut ?? createHeldOutSet(config.imbalance, undefined, this.task);
     if (this.heldOut.imbalance !== config.imbalance)
       throw new Error("held-out set has another imbalance");
-    this.model = new Detector(config, options.convGrad ?? convGradModeFor(tf.getBackend()));
+    if (this.heldOut.task !== taskKey(this.task)) throw new Error("held-out set has another task");
+    const { seed, priorInit, prior } = config;
+    this.model = new Detector(
+      { seed, priorInit, prior, channels: this.task.channels },
+      options.convGrad ?? convGradModeFor(tf.getBackend()),
+    );
     this.optimizer = createOptimizer(config);
     this.maxGradNorm = options.maxGradNorm ?? MAX_GRAD_NORM;
   }
@@ -83,8 +92,10 @@ export class Trainer {
   /** One optimizer step on the next training batch; its stats wait on the device for `flush()`. */
   step(): void {
     if (this.diverged) throw new DivergedError(this.diverged);
-    const { batchSize, seed, imbalance } = this.config;
-    const batch = trainingBatch(seed, imbalance, this.steps, batchSize);
+    const { batchSize, seed, imbalance, weightDecay = 0, warmupSteps = 0 } = this.config;
+    const batch = trainingBatch(seed, imbalance, this.steps, batchSize, this.task);
+    if (this.steps <= warmupSteps && warmupSteps > 0)
+      setLearningRate(this.optimizer, learningRateAt(this.config, this.steps));
     const stats = tf.tidy(() => {
       const input = tf.tensor4d(batch.input, [batchSize, GRID_SIZE, GRID_SIZE, INPUT_CHANNELS]);
       const labels = tf.tensor3d(batch.labels, [batchSize, GRID_SIZE, GRID_SIZE]);
@@ -99,7 +110,12 @@ export class Trainer {
         positive = tf.keep(parts.positive);
         return parts.total;
       }, this.model.variables);
+      // The norm of the loss's gradient alone; weight decay is added after it.
       const gradNorm = tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
+      if (weightDecay > 0) {
+        for (const kernel of this.model.kernels)
+          grads[kernel.name] = tf.add(grads[kernel.name] as tf.Tensor, tf.mul(kernel, weightDecay));
+      }
       this.optimizer.applyGradients(grads);
       // tf.keep took it out of variableGrads' scope, so no tidy frees it: dispose it here.
       const kept = positive as unknown as tf.Scalar;

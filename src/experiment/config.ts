@@ -3,6 +3,7 @@
  * and be posted to a worker. Everything a run does follows from it and the backend.
  */
 import type { FocalOptions } from "../math/focal";
+import { resolveTask, type TaskSpec, taskProblems } from "./task";
 
 export type LossKind = "ce" | "alpha-ce" | "fl" | "alpha-fl";
 export type OptimizerKind = "adam" | "sgd";
@@ -26,7 +27,25 @@ export interface TrainConfig {
   batchSize: number;
   /** Nominal background:foreground ratio 1:N of locations; the held-out set reports the measured one. */
   imbalance: number;
+  /**
+   * Coupled L2 weight decay λ: each step adds λ·w to the gradient of every conv and head kernel
+   * (as PyTorch's and Detectron's SGD do); biases are not decayed, as in Detectron's
+   * RetinaNet. Absent or 0: none.
+   */
+  weightDecay?: number;
+  /**
+   * Linear warm-up, as Detectron's "linear" WARM_UP_METHOD: step t < warmupSteps (0-based) runs
+   * at lr·(f + (1 − f)·t/warmupSteps) with f = `warmupFactor`, later steps at lr. Absent or 0: none.
+   */
+  warmupSteps?: number;
+  /** The warm-up's starting fraction f of lr; Detectron's default 1/3 when absent. */
+  warmupFactor?: number;
+  /** Scene and model knobs (task.ts); absent fields, or no `task`, are today's task. */
+  task?: Partial<TaskSpec>;
 }
+
+/** Detectron's default SOLVER.WARM_UP_FACTOR. */
+export const DEFAULT_WARMUP_FACTOR = 1 / 3;
 
 export const DEFAULT_CONFIG: Readonly<TrainConfig> = Object.freeze({
   seed: 1,
@@ -73,6 +92,12 @@ export const CONFIG_RANGES = {
   imbalance: { min: 100, max: 10_000, integer: true },
 } as const satisfies Record<string, Range>;
 
+/** Ranges of the optional recipe settings (absent means 0). */
+export const OPTIONAL_RANGES = {
+  weightDecay: { min: 0, max: 0.1 },
+  warmupSteps: { min: 0, max: 100_000, integer: true },
+} as const satisfies Record<string, Range>;
+
 export const IMBALANCE_RANGE = CONFIG_RANGES.imbalance;
 
 /** Whether `value` lies in `range` (and is an integer where the range asks for one). */
@@ -112,6 +137,17 @@ export function configProblems(config: TrainConfig): string[] {
   if (typeof config.priorInit !== "boolean") problems.push("priorInit must be a boolean");
   if (!(OPTIMIZER_KINDS as readonly string[]).includes(config.optimizer))
     problems.push(`optimizer must be one of ${OPTIMIZER_KINDS.join(", ")}`);
+  const { weightDecay = 0, warmupSteps = 0, warmupFactor = DEFAULT_WARMUP_FACTOR } = config;
+  if (!inRange(weightDecay, OPTIONAL_RANGES.weightDecay))
+    problems.push(`weightDecay must be ${describeRange(OPTIONAL_RANGES.weightDecay)}`);
+  if (!inRange(warmupSteps, OPTIONAL_RANGES.warmupSteps))
+    problems.push(`warmupSteps must be ${describeRange(OPTIONAL_RANGES.warmupSteps)}`);
+  if (!(warmupFactor > 0 && warmupFactor <= 1)) problems.push("warmupFactor must be in (0, 1]");
+  if (config.task !== undefined) {
+    if (typeof config.task !== "object" || config.task === null)
+      problems.push("task must be an object");
+    else problems.push(...taskProblems(resolveTask(config.task)));
+  }
   return problems;
 }
 

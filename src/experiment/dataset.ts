@@ -12,6 +12,7 @@ import {
   labelGrid,
   type Scene,
 } from "./scene";
+import { DEFAULT_TASK, type TaskSpec, taskKey } from "./task";
 
 /** The held-out images come from this seed whatever the run's seed, so runs share one test set. */
 export const HELD_OUT_SEED = 20170807;
@@ -33,9 +34,15 @@ export function drawTargetCount(rng: Rng, mean: number): number {
 }
 
 /** Scene `index` of a stream; random access, so any batch can be regenerated alone. */
-export function sceneAt(seed: number, stream: number, index: number, imbalance: number): Scene {
+export function sceneAt(
+  seed: number,
+  stream: number,
+  index: number,
+  imbalance: number,
+  task: TaskSpec = DEFAULT_TASK,
+): Scene {
   const rng = new Rng(deriveSeed(seed, stream, index));
-  return generateScene(rng, drawTargetCount(rng, meanTargetsPerImage(imbalance)));
+  return generateScene(rng, drawTargetCount(rng, meanTargetsPerImage(imbalance)), task);
 }
 
 /** A batch ready for the model: packed inputs, labels and the count of positives. */
@@ -54,10 +61,11 @@ export function trainingBatch(
   imbalance: number,
   step: number,
   batchSize: number,
+  task: TaskSpec = DEFAULT_TASK,
 ): Batch {
   const scenes: Scene[] = [];
   for (let i = 0; i < batchSize; i++)
-    scenes.push(sceneAt(seed, TRAIN_STREAM, step * batchSize + i, imbalance));
+    scenes.push(sceneAt(seed, TRAIN_STREAM, step * batchSize + i, imbalance, task));
   return batchOf(scenes);
 }
 
@@ -99,6 +107,8 @@ export interface MeasuredImbalance {
 
 export interface HeldOutSet {
   imbalance: number;
+  /** `taskKey` of the task its scenes come from. */
+  task: string;
   scenes: Scene[];
   batch: Batch;
   /** 1 at the cells of distractor centres (the structural hard negatives), per location. */
@@ -111,10 +121,14 @@ export function heldOutSize(imbalance: number): number {
   return Math.min(1024, Math.max(128, Math.ceil(0.128 * imbalance)));
 }
 
-/** The fixed held-out set for an imbalance (the same for every run seed). */
-export function createHeldOutSet(imbalance: number, count = heldOutSize(imbalance)): HeldOutSet {
+/** The fixed held-out set for an imbalance and task (the same for every run seed). */
+export function createHeldOutSet(
+  imbalance: number,
+  count = heldOutSize(imbalance),
+  task: TaskSpec = DEFAULT_TASK,
+): HeldOutSet {
   const scenes = Array.from({ length: count }, (_, i) =>
-    sceneAt(HELD_OUT_SEED, HELD_OUT_STREAM, i, imbalance),
+    sceneAt(HELD_OUT_SEED, HELD_OUT_STREAM, i, imbalance, task),
   );
   const batch = batchOf(scenes);
   const distractorMask = new Uint8Array(count * LOCATIONS_PER_IMAGE);
@@ -124,6 +138,7 @@ export function createHeldOutSet(imbalance: number, count = heldOutSize(imbalanc
   const negatives = batch.labels.length - batch.positives;
   return {
     imbalance,
+    task: taskKey(task),
     scenes,
     batch,
     distractorMask,

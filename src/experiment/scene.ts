@@ -4,6 +4,7 @@
  * strokes and brightness (a "+" missing one arm, corners, bars, "x" shapes, rings, blobs).
  */
 import type { Rng } from "./rng";
+import { DEFAULT_TASK, type TaskSpec } from "./task";
 
 export const IMAGE_SIZE = 64;
 /** Pixels per grid cell along each axis: the label grid is 32×32. */
@@ -11,7 +12,9 @@ export const STRIDE = 2;
 export const GRID_SIZE = IMAGE_SIZE / STRIDE;
 export const LOCATIONS_PER_IMAGE = GRID_SIZE * GRID_SIZE;
 
-export type DistractorKind = "tee" | "corner" | "bar" | "x" | "ring" | "blob";
+/** "nearPlus" (a "+" with one arm 1 pixel short) appears only when `task.nearMissShare` > 0. */
+export type DistractorKind = "tee" | "corner" | "bar" | "x" | "ring" | "blob" | "nearPlus";
+/** The kinds drawn uniformly for every distractor that is not a near miss. */
 export const DISTRACTOR_KINDS: readonly DistractorKind[] = [
   "tee",
   "corner",
@@ -35,42 +38,56 @@ export interface Scene {
   distractors: PlacedShape<DistractorKind>[];
 }
 
-const MARGIN = 4;
-/** Minimum Chebyshev distance between shape centres, so that 7×7 shapes never overlap. */
-const MIN_SPACING = 8;
 const PLACEMENT_TRIES = 60;
-const NOISE_STD = 0.06;
 const COARSE = 5;
 
+/** Where shapes may go: `margin` from the border, centres `spacing` apart (Chebyshev). */
+interface Layout {
+  margin: number;
+  spacing: number;
+}
+
+/** Today's 7×7 shapes (arms ≤ 3) need a margin of 4 and a spacing of 8; longer arms need more. */
+function layoutOf(task: TaskSpec): Layout {
+  const arm = task.armLength[1];
+  return { margin: Math.max(4, arm + 1), spacing: Math.max(8, 2 * arm + 2) };
+}
+
 /**
- * One scene with `targetCount` targets (fewer if they cannot be placed apart) and 3–6
- * distractors. Draws from `rng` in a fixed order, so a seed fixes the scene.
+ * One scene with `targetCount` targets (fewer if they cannot be placed apart) and the task's
+ * distractors (3–6 by default), clutter and noise. Draws from `rng` in a fixed order, so a seed
+ * fixes the scene.
  */
-export function generateScene(rng: Rng, targetCount: number): Scene {
+export function generateScene(rng: Rng, targetCount: number, task: TaskSpec = DEFAULT_TASK): Scene {
+  const layout = layoutOf(task);
+  const [armMin, armMax] = task.armLength;
   const pixels = smoothBackground(rng);
   const centres: PlacedShape[] = [];
   const targets: PlacedShape<"plus">[] = [];
   for (let i = 0; i < targetCount; i++) {
-    const at = placeApart(rng, centres);
+    const at = placeApart(rng, centres, layout);
     if (at === null) continue;
     const target = { kind: "plus" as const, ...at };
     centres.push(target);
     targets.push(target);
-    stampStrokes(pixels, at, plusStrokes(rng.int(2, 4)), rng.uniform(0.25, 0.5));
+    const arm = rng.int(armMin, armMax + 1);
+    stampStrokes(pixels, at, plusStrokes(arm), rng.uniform(...task.targetAmplitude));
   }
   const distractors: PlacedShape<DistractorKind>[] = [];
-  const distractorCount = rng.int(3, 7);
+  const distractorCount = rng.int(task.distractorCount[0], task.distractorCount[1] + 1);
   for (let i = 0; i < distractorCount; i++) {
-    const kind = rng.pick(DISTRACTOR_KINDS);
-    const at = placeApart(rng, centres);
+    const nearMiss = task.nearMissShare > 0 && rng.next() < task.nearMissShare;
+    const kind = nearMiss ? "nearPlus" : rng.pick(DISTRACTOR_KINDS);
+    const at = placeApart(rng, centres, layout);
     if (at === null) continue;
     const distractor = { kind, ...at };
     centres.push(distractor);
     distractors.push(distractor);
-    drawDistractor(rng, pixels, distractor);
+    drawDistractor(rng, pixels, distractor, task);
   }
+  for (let i = 0; i < task.clutterStrokes; i++) drawClutter(rng, pixels, targets, task, layout);
   for (let i = 0; i < pixels.length; i++)
-    pixels[i] = (pixels[i] as number) + NOISE_STD * rng.normal();
+    pixels[i] = (pixels[i] as number) + task.noiseStd * rng.normal();
   return { pixels, targets, distractors };
 }
 
@@ -112,12 +129,16 @@ function smoothBackground(rng: Rng): Float32Array {
   return pixels;
 }
 
-function placeApart(rng: Rng, taken: readonly PlacedShape[]): { row: number; col: number } | null {
+function placeApart(
+  rng: Rng,
+  taken: readonly PlacedShape[],
+  { margin, spacing }: Layout,
+): { row: number; col: number } | null {
   for (let t = 0; t < PLACEMENT_TRIES; t++) {
-    const row = rng.int(MARGIN, IMAGE_SIZE - MARGIN);
-    const col = rng.int(MARGIN, IMAGE_SIZE - MARGIN);
+    const row = rng.int(margin, IMAGE_SIZE - margin);
+    const col = rng.int(margin, IMAGE_SIZE - margin);
     const clear = taken.every(
-      (s) => Math.max(Math.abs(s.row - row), Math.abs(s.col - col)) >= MIN_SPACING,
+      (s) => Math.max(Math.abs(s.row - row), Math.abs(s.col - col)) >= spacing,
     );
     if (clear) return { row, col };
   }
@@ -155,11 +176,58 @@ function stampStrokes(
   }
 }
 
-function drawDistractor(rng: Rng, pixels: Float32Array, shape: PlacedShape<DistractorKind>) {
-  const amp = rng.uniform(0.25, 0.5);
-  const arm = rng.int(2, 4);
+/**
+ * A short straight stroke (3–5 pixels, one of four orientations) at the distractors'
+ * brightness, anywhere except over a target: its pixels stay outside every target's box.
+ */
+function drawClutter(
+  rng: Rng,
+  pixels: Float32Array,
+  targets: readonly PlacedShape[],
+  task: TaskSpec,
+  layout: Layout,
+) {
+  const half = rng.int(1, 3);
+  const [dr, dc] = rng.pick(CLUTTER_DIRECTIONS);
+  const amp = rng.uniform(...task.distractorAmplitude);
+  const clearance = task.armLength[1] + 1 + half;
+  for (let t = 0; t < PLACEMENT_TRIES; t++) {
+    const row = rng.int(layout.margin, IMAGE_SIZE - layout.margin);
+    const col = rng.int(layout.margin, IMAGE_SIZE - layout.margin);
+    const clear = targets.every(
+      (s) => Math.max(Math.abs(s.row - row), Math.abs(s.col - col)) >= clearance,
+    );
+    if (clear) return stampStrokes(pixels, { row, col }, line(dr, dc, -half, half), amp);
+  }
+}
+
+const CLUTTER_DIRECTIONS: readonly Offset[] = [
+  [0, 1],
+  [1, 0],
+  [1, 1],
+  [1, -1],
+];
+
+function drawDistractor(
+  rng: Rng,
+  pixels: Float32Array,
+  shape: PlacedShape<DistractorKind>,
+  task: TaskSpec,
+) {
+  const amp = rng.uniform(...task.distractorAmplitude);
+  const arm = rng.int(task.armLength[0], task.armLength[1] + 1);
   const turns = rng.int(0, 4);
   switch (shape.kind) {
+    case "nearPlus":
+      return stampStrokes(
+        pixels,
+        shape,
+        rotate(
+          plusStrokes(arm).filter(([dr, dc]) => !(dr === arm && dc === 0)),
+          turns,
+        ),
+        amp,
+      );
     case "tee":
       return stampStrokes(
         pixels,
