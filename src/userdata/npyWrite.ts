@@ -62,11 +62,14 @@ export function encodeLabelScoreRecords(
   return concat([npyHeader(descr, [n]), body]);
 }
 
+const ZIP_EPOCH = new Date(1980, 0, 1);
+
 /** Named arrays as an .npz (DEFLATE-compressed when `compress`, as np.savez_compressed). */
 export function encodeNpz(arrays: Record<string, NpyData>, compress = true): Uint8Array {
-  const files: Record<string, [Uint8Array, { level: 0 | 9 }]> = {};
+  const files: Record<string, [Uint8Array, { level: 0 | 9; mtime: Date }]> = {};
   for (const [name, data] of Object.entries(arrays)) {
-    files[`${name}.npy`] = [encodeNpy(data), { level: compress ? 9 : 0 }];
+    // A fixed date (zip's earliest), so the same arrays always give the same bytes.
+    files[`${name}.npy`] = [encodeNpy(data), { level: compress ? 9 : 0, mtime: ZIP_EPOCH }];
   }
   return zipSync(files);
 }
