@@ -36,14 +36,16 @@ export function groupOf(x: number, y: 0 | 1): keyof GroupTotals {
 }
 
 /**
- * Shares of Σ FL(x_i, y_i) and of Σ |dFL/dx_i| per group (each set sums to 1; all NaN when the
- * total is 0). Shares do not depend on how the loss is normalized, so they hold for the
- * positive-normalized training loss as well.
+ * Shares of Σ w_i FL(x_i, y_i) and of Σ w_i |dFL/dx_i| per group (each set sums to 1; all NaN
+ * when the total is 0), with counts Σ w_i. Shares do not depend on how the loss is normalized,
+ * so they hold for the positive-normalized training loss as well. `weights` (default: all 1)
+ * lets one sample stand for w_i identical examples, as a histogram bin does.
  */
 export function lossShares(
   logits: ArrayLike<number>,
   labels: ArrayLike<number>,
   opts: FocalOptions,
+  weights?: ArrayLike<number>,
 ): LossShares {
   const loss = emptyTotals();
   const gradient = emptyTotals();
@@ -51,10 +53,11 @@ export function lossShares(
   for (let i = 0; i < logits.length; i++) {
     const x = logits[i] as number;
     const y: 0 | 1 = labels[i] === 1 ? 1 : 0;
+    const w = weights ? (weights[i] as number) : 1;
     const group = groupOf(x, y);
-    loss[group] += sigmoidFocalLoss(x, y, opts);
-    gradient[group] += Math.abs(sigmoidFocalLossGrad(x, y, opts));
-    counts[group] += 1;
+    loss[group] += w * sigmoidFocalLoss(x, y, opts);
+    gradient[group] += w * Math.abs(sigmoidFocalLossGrad(x, y, opts));
+    counts[group] += w;
   }
   return { loss: normalize(loss), gradient: normalize(gradient), counts };
 }

@@ -12,6 +12,7 @@ import {
   useState,
 } from "react";
 import { ChartMenuContext } from "../../components/ChartMenu";
+import { CodePanel } from "../../components/CodePanel";
 import { ExplainerContext, type Term } from "../../components/explainerContext";
 import { ChartHostContext } from "../../components/figureContext";
 import { ParamNotice } from "../../components/ParamNotice";
@@ -149,6 +150,9 @@ export function ExplainerPage() {
               <ArticleBody onTerm={onTerm} />
             </ChartMenuContext.Provider>
           </ChartHostContext.Provider>
+        )}
+        {(predict === "none" || guess !== null) && !hide.includes("text") && (
+          <CodePanel gamma={state.gamma} alpha={state.alpha} />
         )}
       </main>
       <footer className="border-t border-[var(--grid)] py-6 text-center text-xs text-[var(--muted)]">

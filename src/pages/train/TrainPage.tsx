@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ChartMenuContext } from "../../components/ChartMenu";
+import { CodePanel } from "../../components/CodePanel";
 import { SchemaSlider } from "../../components/controls/SchemaSlider";
+import { Toggle } from "../../components/controls/Toggle";
 import { ChartHostContext } from "../../components/figureContext";
 import { ParamNotice } from "../../components/ParamNotice";
 import { SiteHeader } from "../../components/SiteHeader";
@@ -11,6 +13,7 @@ import { MetricsFigure } from "../../components/training/MetricsFigure";
 import { PrFigure } from "../../components/training/PrFigure";
 import { SharesFigure } from "../../components/training/SharesFigure";
 import { PRESETS } from "../../content/presets";
+import { focalOptionsOf } from "../../experiment/config";
 import { describeLoss } from "../../experiment/labels";
 import { RUN_IDS, type SessionSetup } from "../../experiment/protocol";
 import { describeRun } from "../../experiment/runSummary";
@@ -48,6 +51,7 @@ export function TrainPage() {
   const sweepJob = useJob(!state.worker);
   const { view } = session;
   const [presetNote, setPresetNote] = useState<string | null>(null);
+  const [codeRun, setCodeRun] = useState<"a" | "b">("b");
   const setF4gamma = useCallback((f4gamma: number) => update({ f4gamma }), [update]);
   // The charts' share menus read the current setup when opened (a stable host object).
   const stateRef = useRef(state);
@@ -235,6 +239,21 @@ export function TrainPage() {
           onCancel={sweepJob.cancel}
           recipe={sweepRecipe}
         />
+        <div className="flex flex-col gap-2">
+          <Toggle
+            label="Code for"
+            value={codeRun}
+            options={[
+              { value: "a", label: "Run A's loss" },
+              { value: "b", label: "Run B's loss" },
+            ]}
+            onChange={setCodeRun}
+          />
+          <CodePanel
+            {...focalOptionsOf(setup.runs[codeRun])}
+            source={`run ${codeRun.toUpperCase()}'s loss: ${describeLoss(setup.runs[codeRun])}`}
+          />
+        </div>
       </main>
     </>
   );
