@@ -18,7 +18,8 @@ export default defineConfig({
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: `node scripts/serve-static.mjs dist ${PORT}`,
+    // The deployed headers (public/_headers): every journey runs under the site's strict CSP.
+    command: `node scripts/serve-static.mjs dist ${PORT} --headers public/_headers`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
   },

@@ -5,6 +5,7 @@ import react from "@vitejs/plugin-react";
 import remarkMath from "remark-math";
 import { defineConfig } from "vite";
 import { bundleGraphPlugin } from "./build/bundleGraph";
+import { katexInlineStyles } from "./build/katexStylesPlugin";
 import rehypeKatexHtml from "./build/rehypeKatexHtml";
 
 /** Every page is its own HTML entry, so `dist/` works on any static host without rewrites. */
@@ -15,6 +16,8 @@ const PAGES = {
   yours: resolve(import.meta.dirname, "yours/index.html"),
 };
 
+const katexStyles = katexInlineStyles();
+
 export default defineConfig({
   // Relative asset URLs: the build works from a domain root or any sub-path (GitHub Pages).
   base: "./",
@@ -22,13 +25,19 @@ export default defineConfig({
     {
       enforce: "pre",
       // KaTeX runs here, at build time: the page ships typeset HTML + CSS, never KaTeX's JS.
-      ...mdx({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatexHtml] }),
+      ...mdx({
+        remarkPlugins: [remarkMath],
+        rehypePlugins: [[rehypeKatexHtml, { styles: katexStyles.registry }]],
+      }),
     },
+    katexStyles.plugin,
     react({ include: /\.(mdx|tsx?)$/ }),
     tailwindcss(),
     bundleGraphPlugin(import.meta.dirname),
   ],
   build: {
     rollupOptions: { input: PAGES },
+    // Fonts stay files: a `data:` font is blocked by `font-src 'self'` (docs/deploy.md).
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
   },
 });

@@ -13,11 +13,12 @@ import {
 } from "react";
 import { ChartMenuContext } from "../../components/ChartMenu";
 import { CodePanel } from "../../components/CodePanel";
-import { ExplainerContext, type Term } from "../../components/explainerContext";
+import { ExplainerContext, PinnedTermContext, type Term } from "../../components/explainerContext";
 import { ChartHostContext } from "../../components/figureContext";
 import { ParamNotice } from "../../components/ParamNotice";
 import { SiteHeader } from "../../components/SiteHeader";
 import Article from "../../content/article.mdx";
+import { isTerm } from "../../content/terms";
 import { EXPLAINER_SCHEMA } from "../../state/explainer";
 import { LESSON_SCHEMA } from "../../state/lesson";
 import { serializeState } from "../../state/schema";
@@ -53,13 +54,24 @@ function scrollToWhenPresent(id: string): () => void {
   };
 }
 
-const TERMS: readonly Term[] = ["pt", "mod", "alpha", "gamma", "ce"];
-
+/** The term under the pointer or focus: a term button, or a term inside a typeset equation. */
 function termOf(target: EventTarget | null): Term | null {
-  const el = target instanceof Element ? target.closest('[class*="term-"]') : null;
-  const match = el?.className.toString().match(/term-(\w+)/);
-  const term = match?.[1] as Term | undefined;
-  return term && TERMS.includes(term) ? term : null;
+  const el =
+    target instanceof Element ? target.closest('[data-term], .katex [class*="term-"]') : null;
+  if (!(el instanceof HTMLElement)) return null;
+  const term = el.dataset.term ?? el.className.toString().match(/term-(\w+)/)?.[1];
+  return isTerm(term) ? term : null;
+}
+
+/** Equation terms tied to `term` are lit wherever they appear in the article. */
+function useLitTerms(term: Term | null) {
+  useEffect(() => {
+    const lit = document.querySelectorAll(`.katex .term-${term ?? "none"}, [data-term="${term}"]`);
+    for (const el of lit) el.classList.add("term-active");
+    return () => {
+      for (const el of lit) el.classList.remove("term-active");
+    };
+  }, [term]);
 }
 
 /** The article, rendered once: only the figures inside it follow the state (through context). */
@@ -67,10 +79,6 @@ const ArticleBody = memo(function ArticleBody({ onTerm }: { onTerm: (t: Term | n
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     prefetchFigures();
-    // Equation terms are focusable so keyboard users can tie them to the figures too.
-    for (const el of ref.current?.querySelectorAll<HTMLElement>('.katex [class*="term-"]') ?? []) {
-      el.tabIndex = 0;
-    }
     // A display equation too wide for the screen scrolls: keyboard users can reach and scroll it.
     for (const el of ref.current?.querySelectorAll<HTMLElement>(".katex-display") ?? []) {
       if (el.scrollWidth > el.clientWidth + 1) {
@@ -102,8 +110,12 @@ export function ExplainerPage() {
   const { hide, predict } = lesson.state;
   const [lessonIssues, dismissLessonIssues] = useReducer(() => [], lesson.issues);
   const [guess, setGuess] = useState<number | null>(null);
-  const [highlight, setHighlight] = useState<Term | null>(null);
-  const onTerm = useCallback((t: Term | null) => setHighlight(t), []);
+  const [pointed, setPointed] = useState<Term | null>(null);
+  const [pinned, pin] = useState<Term | null>(null);
+  const onTerm = useCallback((t: Term | null) => setPointed(t), []);
+  const highlight = pointed ?? pinned;
+  useLitTerms(highlight);
+  const pinning = useMemo(() => ({ pinned, pin }), [pinned]);
   const context = useMemo(() => ({ state, update, highlight }), [state, update, highlight]);
   // Stable: a chart's menu reads the state when opened, so hidden figures never re-render.
   const stateRef = useRef(state);
@@ -147,7 +159,9 @@ export function ExplainerPage() {
         {(predict === "none" || guess !== null) && (
           <ChartHostContext.Provider value={host}>
             <ChartMenuContext.Provider value={LazyChartMenuPanel}>
-              <ArticleBody onTerm={onTerm} />
+              <PinnedTermContext.Provider value={pinning}>
+                <ArticleBody onTerm={onTerm} />
+              </PinnedTermContext.Provider>
             </ChartMenuContext.Provider>
           </ChartHostContext.Provider>
         )}
