@@ -15,6 +15,9 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // Each test starts from a fresh network state: the site's service worker would otherwise
+    // precache the whole site in the background of every test. e2e/offline.spec.ts allows it.
+    serviceWorkers: "block",
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
   webServer: {

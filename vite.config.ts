@@ -4,6 +4,7 @@ import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import remarkMath from "remark-math";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 import { bundleGraphPlugin } from "./build/bundleGraph";
 import { katexInlineStyles } from "./build/katexStylesPlugin";
 import rehypeKatexHtml from "./build/rehypeKatexHtml";
@@ -34,6 +35,31 @@ export default defineConfig({
     react({ include: /\.(mdx|tsx?)$/ }),
     tailwindcss(),
     bundleGraphPlugin(import.meta.dirname),
+    // Offline (docs/offline.md): Workbox's generateSW precaches the whole built site. The worker
+    // is registered by our own code (src/pages/serviceWorker.ts), not by the plugin, because
+    // the plugin's registration is document-relative and fails on /train/ and /embed/.
+    VitePWA({
+      injectRegister: false,
+      // Our own public/manifest.webmanifest, linked from each page with a page-relative path.
+      manifest: false,
+      registerType: "prompt",
+      workbox: {
+        globPatterns: ["**/*.{html,js,css,woff2,wasm,json,webmanifest,svg,png,csv,npy,npz}"],
+        // Fonts: browsers that take woff2 (all that run this site) never ask for .woff/.ttf.
+        // The threaded wasm build is never used (threads are off, src/engine/backend.ts).
+        globIgnores: ["**/*threaded-simd*.wasm", "_headers"],
+        // Four HTML entries, no single-page fallback: an unknown URL stays a 404.
+        navigateFallback: null,
+        // Every query parameter is page state (/embed/?chart=…): one cached page serves them all.
+        ignoreURLParametersMatching: [/.*/],
+        // The training worker bundle is about 1.9 MB, near Workbox's default 2 MiB cut-off.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        // Prompt flow: a new version waits until the reader reloads into it (never mixed).
+        skipWaiting: false,
+        clientsClaim: false,
+      },
+    }),
   ],
   build: {
     rollupOptions: { input: PAGES },

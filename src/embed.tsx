@@ -9,6 +9,7 @@ import "./styles.css";
 import { siteRootOf } from "./export/links";
 import { EmbedPage } from "./pages/embed/EmbedPage";
 import { reportHeight } from "./pages/embed/reportHeight";
+import { registerServiceWorker } from "./pages/serviceWorker";
 import { CHART_IDS, CHARTS } from "./state/charts";
 import { parseEmbedQuery } from "./state/embed";
 
@@ -32,3 +33,5 @@ if (root) {
   );
   reportHeight(root);
 }
+// The site's root is one level above the entry chunk (assets/).
+if (import.meta.env.PROD) registerServiceWorker(new URL(/* @vite-ignore */ "../", import.meta.url));

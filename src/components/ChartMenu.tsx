@@ -12,6 +12,7 @@ import {
   useState,
 } from "react";
 import type { ChartData } from "./chartData";
+import { ChunkBoundary } from "./lazyPart";
 
 export interface ChartMenuProps {
   id: string;
@@ -21,8 +22,13 @@ export interface ChartMenuProps {
   chartRef: RefObject<HTMLElement | null>;
 }
 
-/** The open menu's panel, as a page provides it (usually `lazy(() => import(…))`). */
-export type ChartMenuPanel = ComponentType<ChartMenuProps & { onClose: () => void }>;
+/**
+ * The open menu's panel, as a page provides it (usually `lazyPart(() => import(…))`, whose
+ * `retry` loads it again after a failure).
+ */
+export type ChartMenuPanel = ComponentType<ChartMenuProps & { onClose: () => void }> & {
+  retry?: () => void;
+};
 
 export const ChartMenuContext = createContext<ChartMenuPanel | null>(null);
 
@@ -43,9 +49,11 @@ export function ChartMenu(props: ChartMenuProps) {
         Share ▾
       </button>
       {open && (
-        <Suspense fallback={null}>
-          <Panel {...props} onClose={() => setOpen(false)} />
-        </Suspense>
+        <ChunkBoundary what="The Share menu" retry={() => Panel.retry?.()}>
+          <Suspense fallback={null}>
+            <Panel {...props} onClose={() => setOpen(false)} />
+          </Suspense>
+        </ChunkBoundary>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 /** One chart alone, by id, with the options of its embed link; a message when that fails. */
-import { Component, type ComponentType, lazy, type ReactNode, Suspense } from "react";
+import { Component, type ComponentType, type ReactNode, Suspense } from "react";
+import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
 import { CHART_IDS, CHARTS, type ChartEntry, type ChartId } from "../../state/charts";
 import type { EmbedOptions, EmbedRequest } from "../../state/embed";
 import type { ParamIssue } from "../../state/schema";
@@ -19,7 +20,7 @@ export interface HostProps {
 
 /** Each host draws its charts with its own state schema and sliders. */
 /** The training charts' host (the recorded run, its reader and the benchmark) loads on use. */
-const TrainEmbed = lazy(() => import("./TrainEmbed").then((m) => ({ default: m.TrainEmbed })));
+const TrainEmbed = lazyPart(() => import("./TrainEmbed").then((m) => ({ default: m.TrainEmbed })));
 
 const HOSTS: Record<ChartEntry["host"], ComponentType<HostProps>> = {
   explainer: ExplainerEmbed,
@@ -52,21 +53,23 @@ export function EmbedPage(props: {
   const Host = HOSTS[CHARTS[request.chart].host];
   return (
     <ChartErrorBoundary>
-      <Suspense
-        fallback={
-          <p role="status" className="p-3 text-sm text-[var(--muted)]">
-            Loading the chart…
-          </p>
-        }
-      >
-        <Host
-          chart={request.chart}
-          query={query}
-          options={request.options}
-          issues={request.issues}
-          siteRoot={siteRoot}
-        />
-      </Suspense>
+      <ChunkBoundary what="This chart" retry={TrainEmbed.retry}>
+        <Suspense
+          fallback={
+            <p role="status" className="p-3 text-sm text-[var(--muted)]">
+              Loading the chart…
+            </p>
+          }
+        >
+          <Host
+            chart={request.chart}
+            query={query}
+            options={request.options}
+            issues={request.issues}
+            siteRoot={siteRoot}
+          />
+        </Suspense>
+      </ChunkBoundary>
     </ChartErrorBoundary>
   );
 }

@@ -1,6 +1,5 @@
 import {
   type FocusEvent,
-  lazy as lazyComponent,
   memo,
   type PointerEvent,
   Suspense,
@@ -15,6 +14,7 @@ import { ChartMenuContext } from "../../components/ChartMenu";
 import { CodePanel } from "../../components/CodePanel";
 import { ExplainerContext, PinnedTermContext, type Term } from "../../components/explainerContext";
 import { ChartHostContext } from "../../components/figureContext";
+import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
 import { ParamNotice } from "../../components/ParamNotice";
 import { SiteHeader } from "../../components/SiteHeader";
 import Article from "../../content/article.mdx";
@@ -24,14 +24,13 @@ import { LESSON_SCHEMA } from "../../state/lesson";
 import { serializeState } from "../../state/schema";
 import { readHash, useUrlParams, useUrlState } from "../../state/useUrlState";
 import { LazyChartMenuPanel } from "../chartMenu";
+import { SiteFooter } from "../SiteFooter";
 import { ControlBar } from "./ControlBar";
 import { ARTICLE_COMPONENTS, prefetchFigures } from "./explainerFigures";
 
 // Only lesson links that ask a question load the predict-first step.
-const PredictCard = lazyComponent(() =>
-  import("./Predict").then((m) => ({ default: m.PredictCard })),
-);
-const PredictResult = lazyComponent(() =>
+const PredictCard = lazyPart(() => import("./Predict").then((m) => ({ default: m.PredictCard })));
+const PredictResult = lazyPart(() =>
   import("./Predict").then((m) => ({ default: m.PredictResult })),
 );
 
@@ -148,13 +147,21 @@ export function ExplainerPage() {
           move γ and α and every figure that uses them follows.
         </p>
         {predict !== "none" && (
-          <Suspense fallback={null}>
-            {guess === null ? (
-              <PredictCard question={predict} state={state} onReveal={setGuess} />
-            ) : (
-              <PredictResult question={predict} guess={guess} />
-            )}
-          </Suspense>
+          <ChunkBoundary
+            what="The lesson's question"
+            retry={() => {
+              PredictCard.retry();
+              PredictResult.retry();
+            }}
+          >
+            <Suspense fallback={null}>
+              {guess === null ? (
+                <PredictCard question={predict} state={state} onReveal={setGuess} />
+              ) : (
+                <PredictResult question={predict} guess={guess} />
+              )}
+            </Suspense>
+          </ChunkBoundary>
         )}
         {(predict === "none" || guess !== null) && (
           <ChartHostContext.Provider value={host}>
@@ -169,10 +176,7 @@ export function ExplainerPage() {
           <CodePanel gamma={state.gamma} alpha={state.alpha} />
         )}
       </main>
-      <footer className="border-t border-[var(--grid)] py-6 text-center text-xs text-[var(--muted)]">
-        Focal Loss Explorer — open source; everything runs in your browser and sends no data
-        anywhere.
-      </footer>
+      <SiteFooter privacy="everything runs in your browser and sends no data anywhere." />
     </ExplainerContext.Provider>
   );
 }

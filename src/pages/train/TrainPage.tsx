@@ -22,6 +22,7 @@ import { serializeState } from "../../state/schema";
 import { configOf, TRAIN_SCHEMA, type TrainState } from "../../state/train";
 import { useUrlState } from "../../state/useUrlState";
 import { LazyChartMenuPanel } from "../chartMenu";
+import { SiteFooter } from "../SiteFooter";
 import { BackendBadge } from "./BackendBadge";
 import { RecipeSettings, RunSettings } from "./RunSettings";
 import { SeedsPanel } from "./SeedsPanel";
@@ -111,9 +112,18 @@ export function TrainPage() {
           </p>
         ))}
         {view.error && (
-          <p role="alert" className="notice-error rounded-lg p-3 text-sm">
-            {view.error}
-          </p>
+          <div role="alert" className="notice-error rounded-lg p-3 text-sm">
+            <p>{view.error}</p>
+            {session.startFailed && (
+              <button
+                type="button"
+                onClick={session.retryStart}
+                className="mt-2 rounded-md border border-current px-2 py-0.5 font-semibold"
+              >
+                Try again
+              </button>
+            )}
+          </div>
         )}
         <section
           aria-label="Experiment setup"
@@ -255,6 +265,10 @@ export function TrainPage() {
           />
         </div>
       </main>
+      <SiteFooter
+        privacy="everything trains in this tab and sends no data anywhere."
+        restartNote="training starts again"
+      />
     </>
   );
 }

@@ -15,6 +15,10 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
   const latest = useRef<SessionView>(view);
   const frame = useRef(0);
   const initialSetup = useRef(setup);
+  // Each attempt to open the session; a failed start (the engine's chunk or worker could not be
+  // loaded, e.g. offline before the site was saved) can be tried again.
+  const [attempt, setAttempt] = useState(0);
+  const [startFailed, setStartFailed] = useState(false);
 
   // Resets so far: updates of an earlier setup, still in flight when the page reset, are dropped.
   const generation = useRef(0);
@@ -43,20 +47,29 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
         setHandle(h);
         if (notice) setThreadNotice(notice);
       })
-      .catch((error: unknown) =>
+      .catch((error: unknown) => {
+        if (closed) return;
+        setStartFailed(true);
         onUpdate({
           status: "stopped",
           runs: [],
           error: `Training could not start: ${error instanceof Error ? error.message : String(error)}`,
-        }),
-      );
+        });
+      });
     return () => {
       closed = true;
       cancelAnimationFrame(frame.current);
       frame.current = 0;
       opened?.close();
     };
-  }, [onUpdate, preferMainThread]);
+  }, [onUpdate, preferMainThread, attempt]);
+
+  const retryStart = useCallback(() => {
+    latest.current = emptyView();
+    setView(latest.current);
+    setStartFailed(false);
+    setAttempt((a) => a + 1);
+  }, []);
 
   const reset = useCallback(
     async (next: SessionSetup) => {
@@ -92,5 +105,8 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
     step: () => handle?.step(),
     reset,
     handle,
+    /** The session could not be opened; `retryStart` tries again. */
+    startFailed,
+    retryStart,
   };
 }
