@@ -19,6 +19,7 @@ import { serveStatic } from "./serve-static.mjs";
 
 const args = process.argv.slice(2);
 const DIR = args.find((a) => !a.startsWith("--")) ?? "dist";
+const LABEL = basename(DIR);
 const PORT = Number(process.env.BENCH_PORT ?? 4396);
 const BASE = `http://127.0.0.1:${PORT}`;
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -142,7 +143,7 @@ function lighthouseAll(executablePath) {
   const out = [];
   mkdirSync("bench-results/lighthouse", { recursive: true });
   for (const path of pages) {
-    const file = `bench-results/lighthouse/${path.replace(/[^a-z]+/g, "_")}.json`;
+    const file = `bench-results/lighthouse/${LABEL}${path.replace(/[^a-z]+/g, "_")}.json`;
     const r = spawnSync(
       "npx",
       [
@@ -150,6 +151,10 @@ function lighthouseAll(executablePath) {
         "lighthouse@12.2.3",
         `${BASE}${path}`,
         "--only-categories=accessibility,best-practices,seo",
+        // The full-page screenshot of the long explainer hung for minutes on a busy 2-core machine;
+        // it feeds no score.
+        "--disable-full-page-screenshot",
+        "--max-wait-for-load=30000",
         "--output=json",
         `--output-path=${file}`,
         `--chrome-flags=${flags}`,
@@ -195,4 +200,4 @@ if (!args.includes("--no-axe")) {
 if (!args.includes("--no-lighthouse")) report.lighthouse = lighthouseAll(executablePath);
 server.close();
 mkdirSync("bench-results", { recursive: true });
-writeFileSync(`bench-results/a11y-${basename(DIR)}.json`, JSON.stringify(report, null, 2));
+writeFileSync(`bench-results/a11y-${LABEL}.json`, JSON.stringify(report, null, 2));

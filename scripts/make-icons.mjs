@@ -14,7 +14,10 @@ const drawing = inner.replace(/<rect[^>]*\/>/, "");
 const maskable = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" fill="#4f46e5"/><g transform="translate(16 16) scale(0.7) translate(-16 -16)">${drawing}</g></svg>`;
 
 mkdirSync("public/icons", { recursive: true });
-const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
+const browser = await chromium.launch({
+  executablePath: await findChromium(),
+  args: CHROMIUM_ARGS,
+});
 for (const [name, source, size] of [
   ["icon-192.png", svg, 192],
   ["icon-512.png", svg, 512],

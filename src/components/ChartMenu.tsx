@@ -9,6 +9,7 @@ import {
   type RefObject,
   Suspense,
   useContext,
+  useRef,
   useState,
 } from "react";
 import type { ChartData } from "./chartData";
@@ -26,7 +27,9 @@ export interface ChartMenuProps {
  * The open menu's panel, as a page provides it (usually `lazyPart(() => import(…))`, whose
  * `retry` loads it again after a failure).
  */
-export type ChartMenuPanel = ComponentType<ChartMenuProps & { onClose: () => void }> & {
+export type ChartMenuPanel = ComponentType<
+  ChartMenuProps & { onClose: (returnFocus: boolean) => void }
+> & {
   retry?: () => void;
 };
 
@@ -34,11 +37,13 @@ export const ChartMenuContext = createContext<ChartMenuPanel | null>(null);
 
 export function ChartMenu(props: ChartMenuProps) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   const Panel = useContext(ChartMenuContext);
   if (!Panel) return null;
   return (
     <div className="relative ml-auto shrink-0 print:hidden" data-chart-menu={props.id}>
       <button
+        ref={button}
         type="button"
         aria-expanded={open}
         aria-controls={`${props.id}-menu`}
@@ -51,7 +56,13 @@ export function ChartMenu(props: ChartMenuProps) {
       {open && (
         <ChunkBoundary what="The Share menu" retry={() => Panel.retry?.()}>
           <Suspense fallback={null}>
-            <Panel {...props} onClose={() => setOpen(false)} />
+            <Panel
+              {...props}
+              onClose={(returnFocus) => {
+                setOpen(false);
+                if (returnFocus) button.current?.focus();
+              }}
+            />
           </Suspense>
         </ChunkBoundary>
       )}

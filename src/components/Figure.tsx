@@ -76,7 +76,7 @@ export function Figure(props: FigureProps) {
           >
             {caption}
           </figcaption>
-          <DataTable table={table} />
+          <DataTable table={table} label={title} />
         </>
       )}
     </figure>

@@ -29,6 +29,12 @@ export const PAGE_FIGURE: FigureOptions = {
 
 export const FigureOptionsContext = createContext<FigureOptions>(PAGE_FIGURE);
 
+/**
+ * True where the page cannot grow (an embed in a frame of fixed height): a data table then opens
+ * in a panel that scrolls inside the frame, instead of below the chart where no one can reach it.
+ */
+export const ContainedContext = createContext(false);
+
 /** The page a chart is on, for links, embed code and the settings written into exports. */
 export interface ChartHost {
   /** The page's folder below the site root: "" for the explainer. */

@@ -1,11 +1,13 @@
 /** One chart alone, by id, with the options of its embed link; a message when that fails. */
 import { Component, type ComponentType, type ReactNode, Suspense } from "react";
+import { ContainedContext } from "../../components/figureContext";
 import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
 import { CHART_IDS, CHARTS, type ChartEntry, type ChartId } from "../../state/charts";
 import type { EmbedOptions, EmbedRequest } from "../../state/embed";
 import type { ParamIssue } from "../../state/schema";
 import { EmbedMessage } from "./EmbedChrome";
 import { ExplainerEmbed } from "./ExplainerEmbed";
+import { useEmbedFrame } from "./frame";
 
 /** What a host (the page whose state a chart reads) is given to draw one of its charts. */
 export interface HostProps {
@@ -33,6 +35,7 @@ export function EmbedPage(props: {
   siteRoot: string;
 }) {
   const { request, query, siteRoot } = props;
+  const frame = useEmbedFrame();
   if (!request.ok) {
     return (
       <EmbedMessage
@@ -52,25 +55,27 @@ export function EmbedPage(props: {
   }
   const Host = HOSTS[CHARTS[request.chart].host];
   return (
-    <ChartErrorBoundary>
-      <ChunkBoundary what="This chart" retry={TrainEmbed.retry}>
-        <Suspense
-          fallback={
-            <p role="status" className="p-3 text-sm text-[var(--muted)]">
-              Loading the chart…
-            </p>
-          }
-        >
-          <Host
-            chart={request.chart}
-            query={query}
-            options={request.options}
-            issues={request.issues}
-            siteRoot={siteRoot}
-          />
-        </Suspense>
-      </ChunkBoundary>
-    </ChartErrorBoundary>
+    <ContainedContext.Provider value={frame.contained}>
+      <ChartErrorBoundary>
+        <ChunkBoundary what="This chart" retry={TrainEmbed.retry}>
+          <Suspense
+            fallback={
+              <p role="status" className="p-3 text-sm text-[var(--muted)]">
+                Loading the chart…
+              </p>
+            }
+          >
+            <Host
+              chart={request.chart}
+              query={query}
+              options={request.options}
+              issues={request.issues}
+              siteRoot={siteRoot}
+            />
+          </Suspense>
+        </ChunkBoundary>
+      </ChartErrorBoundary>
+    </ContainedContext.Provider>
   );
 }
 
