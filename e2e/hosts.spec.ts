@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import type { FrameLocator, Locator, Page } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { expect, test } from "./fixtures";
 
 const HOST_PORT = Number(process.env.E2E_PORT ?? 4317) + 3;
@@ -77,7 +78,7 @@ async function expectAllVisible(frame: FrameLocator) {
 }
 
 /** Open the data table: in a frame that cannot grow it is a dialog that scrolls inside it. */
-async function expectTableInPanel(frame: FrameLocator) {
+async function expectTableInPanel(frame: FrameLocator, whileOpen?: () => Promise<void>) {
   await frame.getByRole("button", { name: "Data table" }).first().click();
   const dialog = frame.getByRole("dialog", { name: /^Data table: / });
   await expect(dialog).toBeVisible();
@@ -86,6 +87,7 @@ async function expectTableInPanel(frame: FrameLocator) {
   await lastRow.scrollIntoViewIfNeeded();
   await expect(lastRow).toBeInViewport();
   await expectWithinFrame(frame, lastRow);
+  await whileOpen?.();
   await dialog.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(frame.getByRole("button", { name: "Data table" }).first()).toBeFocused();
@@ -202,10 +204,16 @@ test.describe("embeds in the places teachers use", () => {
     await expect(frame.locator("html")).toHaveClass(/embed-fit/, { timeout: 10_000 });
     expect(await innerOverflow(frame)).toEqual({ x: 0, y: 0 });
     await expectAllVisible(frame);
+    // The embed, not the notebook's markup (IPython's IFrame writes no title).
+    await expectAccessible(page, "an embed fitted to a notebook's fixed frame", {
+      within: "iframe",
+    });
     // The crosshair still reads values from the keyboard in the scaled chart.
     await frame.locator('[data-chart="gradient"] svg[role="img"]').focus();
     await page.keyboard.press("ArrowRight");
     await expect(frame.locator('[data-chart="gradient"] [data-testid="crosshair"]')).toBeVisible();
-    await expectTableInPanel(frame);
+    await expectTableInPanel(frame, () =>
+      expectAccessible(page, "an embed's data table open in its dialog", { within: "iframe" }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { expectAccessible } from "./a11y";
 import { expect, expectNoBadNumbers, test } from "./fixtures";
 
 const stepOf = async (page: import("@playwright/test").Page, run: "a" | "b") =>
@@ -11,8 +12,12 @@ test.describe("training in the tab", () => {
     await page.goto("./train/?backend=wasm&batch=4");
     await expect(page.getByTestId("backend-badge")).toHaveAttribute("data-backend", "wasm");
     await expect(page.getByRole("button", { name: "Play" })).toBeEnabled({ timeout: 60_000 });
+    await expectAccessible(page, "/train/ before training, light");
     await page.getByRole("button", { name: "Play" }).click();
     await expect.poll(() => stepOf(page, "a"), { timeout: 60_000 }).toBeGreaterThanOrEqual(30);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expectAccessible(page, "/train/ while training, dark");
+    await page.emulateMedia({ colorScheme: "light" });
     await expect.poll(() => stepOf(page, "b")).toBeGreaterThanOrEqual(30);
     await expect(page.getByTestId("train-loss-caption")).toContainText("A's loss is");
     await expect(page.getByTestId("run-a-ap")).toHaveText(/^\d/);
@@ -112,6 +117,10 @@ test("the training page lays out at 360 px without horizontal scrolling", async 
     () => document.documentElement.scrollWidth - window.innerWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
+  // Every data table open, at 360 px.
+  const closed = page.locator("figure details:not([open]) > summary");
+  while ((await closed.count()) > 0) await closed.first().click();
+  await expectAccessible(page, "/train/ at 360 px, every data table open");
 });
 
 test("run N seeds trains the pair again in the background and states what it measured", async ({

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { expect, expectNoBadNumbers, test } from "./fixtures";
 
 const FIXTURES = join(import.meta.dirname, "../src/userdata/fixtures");
@@ -35,9 +36,9 @@ test.describe("your own model", () => {
     const before = await caption.textContent();
     await page.getByRole("slider", { name: "gamma" }).focus();
     await page.keyboard.press("End");
-    await expect(caption).toContainText("γ = 5.00");
+    await expect(caption).toContainText("(γ = 5, α = 0.25)");
     expect(await caption.textContent()).not.toBe(before);
-    await expect(page.getByTestId("yours-figure4-caption")).toContainText("With γ = 5.00");
+    await expect(page.getByTestId("yours-figure4-caption")).toContainText("With γ = 5,");
     await expect(page.getByTestId("worked-value")).toHaveText(/^\d+\.\d{4}$/);
     await expect.poll(() => new URL(page.url()).searchParams.get("gamma")).toBe("5");
 
@@ -55,6 +56,8 @@ test.describe("your own model", () => {
     }
     await expect(page.getByTestId("yours-reliability-caption")).toContainText(/ECE = \d/);
     await expectNoBadNumbers(page);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expectAccessible(page, "/yours/, an example read, dark");
   });
 
   test("reads a file chosen from the keyboard, one-vs-rest, offline, and sends none of it anywhere", async ({

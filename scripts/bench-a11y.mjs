@@ -9,7 +9,7 @@
  * Builds nothing: run `npx vite build` first. Writes bench-results/a11y-<DIR>.json.
  * No assertions (the gate is the e2e suite); this prints figures.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -137,22 +137,29 @@ async function axeAll(browser) {
   return results;
 }
 
-function lighthouseAll(executablePath) {
+/** Run a command without blocking this process (whose static server must keep answering). */
+function run(command, args, env) {
+  return new Promise((done) => {
+    const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env });
+    child.on("close", (status) => done(status));
+  });
+}
+
+async function lighthouseAll(executablePath) {
   const pages = ["/", "/train/", "/yours/", "/embed/?chart=loss-vs-pt"];
   const flags = ["--headless=new", ...CHROMIUM_ARGS].join(" ");
   const out = [];
   mkdirSync("bench-results/lighthouse", { recursive: true });
   for (const path of pages) {
     const file = `bench-results/lighthouse/${LABEL}${path.replace(/[^a-z]+/g, "_")}.json`;
-    const r = spawnSync(
+    const status = await run(
       "npx",
       [
         "-y",
         "lighthouse@12.2.3",
         `${BASE}${path}`,
         "--only-categories=accessibility,best-practices,seo",
-        // The full-page screenshot of the long explainer hung for minutes on a busy 2-core machine;
-        // it feeds no score.
+        // The screenshot of the whole long explainer feeds no score of these three categories.
         "--disable-full-page-screenshot",
         "--max-wait-for-load=30000",
         "--output=json",
@@ -160,13 +167,10 @@ function lighthouseAll(executablePath) {
         `--chrome-flags=${flags}`,
         "--quiet",
       ],
-      {
-        stdio: ["ignore", "inherit", "inherit"],
-        env: { ...process.env, CHROME_PATH: executablePath },
-      },
+      { ...process.env, CHROME_PATH: executablePath },
     );
-    if (r.status !== 0) {
-      out.push({ path, error: `lighthouse exited ${r.status}` });
+    if (status !== 0) {
+      out.push({ path, error: `lighthouse exited ${status}` });
       continue;
     }
     const report = JSON.parse(readFileSync(file, "utf8"));
@@ -197,7 +201,7 @@ if (!args.includes("--no-axe")) {
   report.axe = await axeAll(browser);
   await browser.close();
 }
-if (!args.includes("--no-lighthouse")) report.lighthouse = lighthouseAll(executablePath);
+if (!args.includes("--no-lighthouse")) report.lighthouse = await lighthouseAll(executablePath);
 server.close();
 mkdirSync("bench-results", { recursive: true });
 writeFileSync(`bench-results/a11y-${LABEL}.json`, JSON.stringify(report, null, 2));

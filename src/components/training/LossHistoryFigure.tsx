@@ -6,7 +6,7 @@ import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { Figure } from "../Figure";
 import { type LossTraces, lossHistoryCaption, lossHistoryTable, stepsOf } from "./lossHistoryText";
-import { RUN_COLORS } from "./runColors";
+import { RUN_COLORS, RUN_MARKERS } from "./runColors";
 
 /**
  * Training loss of both runs over steps, with its positive and negative parts. Memoized: it
@@ -24,12 +24,14 @@ export const LossHistoryFigure = memo(function LossHistoryFigure({ runs }: { run
             label: `${name} loss`,
             points: seriesPoints(run.loss),
             color: RUN_COLORS[id],
+            marker: RUN_MARKERS[id],
           },
           {
             id: `${id}-pos`,
             label: `${name} positives`,
             points: seriesPoints(run.lossPositive),
             color: RUN_COLORS[id],
+            marker: RUN_MARKERS[id],
             dash: "6 3",
           },
           {
@@ -37,6 +39,7 @@ export const LossHistoryFigure = memo(function LossHistoryFigure({ runs }: { run
             label: `${name} negatives`,
             points: seriesPoints(run.lossNegative),
             color: RUN_COLORS[id],
+            marker: RUN_MARKERS[id],
             dash: "1 3",
           },
         ];

@@ -4,13 +4,21 @@ import type { LossCdf } from "../../math/figure4";
 import { formatParam, formatShare, formatValue } from "../../math/format";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
-import { COLORS } from "../charts/palette";
+import type { MarkerShape } from "../charts/markers";
+import { COLORS, MARKERS } from "../charts/palette";
 import { Figure } from "../Figure";
 
-const seriesOf = (id: string, label: string, cdf: LossCdf, color: string): Series => ({
+const seriesOf = (
+  id: string,
+  label: string,
+  cdf: LossCdf,
+  color: string,
+  marker: MarkerShape,
+): Series => ({
   id,
   label,
   color,
+  marker,
   points: Array.from(cdf.fraction, (x, i) => ({ x, y: cdf.cumulativeLoss[i] ?? 0 })),
 });
 
@@ -30,8 +38,8 @@ export const YoursCdfFigure = memo(function YoursCdfFigure({
   number: number;
 }) {
   const series = [
-    seriesOf("pos", "positives", cdfs.positives, COLORS.positive),
-    seriesOf("neg", "negatives", cdfs.negatives, COLORS.negative),
+    seriesOf("pos", "positives", cdfs.positives, COLORS.positive, MARKERS.positive),
+    seriesOf("neg", "negatives", cdfs.negatives, COLORS.negative, MARKERS.negative),
   ];
   return (
     <Figure

@@ -78,14 +78,34 @@ const ArticleBody = memo(function ArticleBody({ onTerm }: { onTerm: (t: Term | n
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     prefetchFigures();
-    // A display equation too wide for the screen scrolls: keyboard users can reach and scroll it.
-    for (const el of ref.current?.querySelectorAll<HTMLElement>(".katex-display") ?? []) {
+    // A display equation too wide for the screen scrolls: keyboard users can reach and scroll
+    // it. Checked again whenever its size changes (fonts arriving, a rotated phone).
+    const displays = ref.current?.querySelectorAll<HTMLElement>(".katex-display") ?? [];
+    const check = (el: HTMLElement) => {
       if (el.scrollWidth > el.clientWidth + 1) {
         el.tabIndex = 0;
         el.setAttribute("role", "region");
         el.setAttribute("aria-label", "Equation (scrolls sideways)");
+      } else {
+        el.removeAttribute("tabindex");
+        el.removeAttribute("role");
+        el.removeAttribute("aria-label");
       }
-    }
+    };
+    // The box changes with the page width (observed), its content's width with KaTeX's fonts.
+    const observer = new ResizeObserver((entries) => {
+      for (const e of entries) check(e.target as HTMLElement);
+    });
+    for (const el of displays) observer.observe(el);
+    const recheck = () => {
+      for (const el of displays) check(el);
+    };
+    void document.fonts.ready.then(recheck);
+    document.fonts.addEventListener("loadingdone", recheck);
+    return () => {
+      observer.disconnect();
+      document.fonts.removeEventListener("loadingdone", recheck);
+    };
   }, []);
   const onPoint = (e: PointerEvent | FocusEvent) => onTerm(termOf(e.target));
   return (

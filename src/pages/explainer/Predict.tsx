@@ -52,7 +52,7 @@ export function PredictCard(props: {
       <button
         type="button"
         onClick={() => props.onReveal(guess)}
-        className="mt-4 rounded-md bg-[var(--accent)] px-4 py-2 font-semibold text-white"
+        className="mt-4 rounded-md bg-[var(--accent)] px-4 py-2 font-semibold text-[var(--on-accent)] hover:bg-[var(--accent-hover)]"
       >
         Reveal the figure
       </button>
