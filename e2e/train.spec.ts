@@ -13,6 +13,14 @@ test.describe("training in the tab", () => {
     await expect(page.getByTestId("backend-badge")).toHaveAttribute("data-backend", "wasm");
     await expect(page.getByRole("button", { name: "Play" })).toBeEnabled({ timeout: 60_000 });
     await expectAccessible(page, "/train/ before training, light");
+    // Record what the polite live region says, and when.
+    await page.getByTestId("training-announcer").evaluate((el) => {
+      const w = window as unknown as { __said: { at: number; text: string }[] };
+      w.__said = [];
+      new MutationObserver(() =>
+        w.__said.push({ at: performance.now(), text: el.textContent ?? "" }),
+      ).observe(el, { childList: true, characterData: true, subtree: true });
+    });
     await page.getByRole("button", { name: "Play" }).click();
     await expect.poll(() => stepOf(page, "a"), { timeout: 60_000 }).toBeGreaterThanOrEqual(30);
     await page.emulateMedia({ colorScheme: "dark" });
@@ -26,8 +34,24 @@ test.describe("training in the tab", () => {
       /At step (2[5-9]|[3-9]\d|\d{3})/,
     );
 
+    // Progress is announced politely, every few seconds at most; captions are not live here.
+    await expect(page.getByTestId("training-announcer")).toHaveText(
+      /^Step [\d,]+ of run A, [\d,]+ of run B; held-out AP: A [\d.]+, B [\d.]+\.$/,
+      { timeout: 20_000 },
+    );
+    expect(await page.locator("figcaption[aria-live]").count()).toBe(0);
     await page.getByRole("button", { name: "Pause" }).click();
     await expect(page.getByTestId("session-status")).toHaveText("paused");
+    await expect(page.getByTestId("training-announcer")).toHaveText(/^Paused\. Step /);
+    const said = await page.evaluate(
+      () => (window as unknown as { __said: { at: number; text: string }[] }).__said,
+    );
+    expect(said[0]?.text).toBe("Training.");
+    const progress = said.filter((s) => s.text.startsWith("Step "));
+    expect(progress.length).toBeGreaterThan(0);
+    for (let i = 1; i < progress.length; i++) {
+      expect((progress[i]?.at ?? 0) - (progress[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(4900);
+    }
     const paused = await stepOf(page, "a");
     await page.waitForTimeout(1500);
     expect(await stepOf(page, "a")).toBe(paused);

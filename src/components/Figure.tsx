@@ -71,7 +71,7 @@ export function Figure(props: FigureProps) {
         <>
           <figcaption
             className="mt-3 text-sm leading-relaxed text-[var(--muted)]"
-            aria-live="polite"
+            aria-live={show.liveCaption === false ? undefined : "polite"}
             data-testid={`${id}-caption`}
           >
             {caption}

@@ -17,6 +17,12 @@ export interface FigureOptions {
   recorded?: boolean;
   /** Controls shown before the figure's own (an embed's γ / α sliders). */
   extraControls?: ReactNode;
+  /**
+   * The caption is a polite live region (default): a reader who moves a slider hears the new
+   * numbers. Off where captions change by themselves (training), which would flood a screen
+   * reader; the training page announces its progress on its own schedule instead.
+   */
+  liveCaption?: boolean;
 }
 
 export const PAGE_FIGURE: FigureOptions = {
