@@ -1,7 +1,7 @@
 import katex from "katex";
 import { describe, expect, it } from "vitest";
 import { inlineStylesToClasses, normalizeStyle, StyleRegistry } from "./katexStyles";
-import { wholeTerm } from "./rehypeKatexHtml";
+import { visibleText, wholeTerm } from "./rehypeKatexHtml";
 
 describe("KaTeX inline styles become classes", () => {
   it("leaves no style attribute in typeset HTML and keeps every class KaTeX wrote", () => {
@@ -63,5 +63,15 @@ describe("which inline formulas become term buttons", () => {
     );
     expect(wholeTerm("-\\htmlClass{term-alpha}{\\alpha_t} \\ln p_t")).toBe(undefined);
     expect(wholeTerm("p_t")).toBe(undefined);
+  });
+});
+
+describe("the text a typeset formula shows", () => {
+  it("is KaTeX's visible text without its zero-width spaces, for a button's name", () => {
+    const html = katex.renderToString("(1 - p_t)^\\gamma", { output: "htmlAndMathml" });
+    expect(visibleText(html)).toBe("(1−pt)γ");
+    expect(visibleText(katex.renderToString("\\mathrm{CE}", { output: "htmlAndMathml" }))).toBe(
+      "CE",
+    );
   });
 });

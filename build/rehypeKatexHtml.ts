@@ -41,10 +41,26 @@ export function wholeTerm(tex: string): string | undefined {
   return tex.match(/\\htmlClass\{/g)?.length === 1 ? m[1] : undefined;
 }
 
-/** The MDX JSX element `<Tex html="…" term="…" />`, rendered by the page's `Tex` component. */
+/**
+ * The text KaTeX's visible markup shows (`(1−pt)γ`), for a term button's accessible name, which
+ * must contain the visible label (WCAG 2.5.3).
+ */
+export function visibleText(html: string): string {
+  const start = html.indexOf('class="katex-html"');
+  return html
+    .slice(start < 0 ? 0 : start)
+    .replace(/^[^>]*>/, "")
+    .replace(/<[^>]*>/g, "")
+    .replace(/[\s\u200b]+/g, "");
+}
+
+/** The MDX JSX element `<Tex html="…" term="…" shown="…" />`, rendered by the page's `Tex`. */
 function texElement(html: string, term: string | undefined): ElementContent {
   const attributes = [{ type: "mdxJsxAttribute", name: "html", value: html }];
-  if (term) attributes.push({ type: "mdxJsxAttribute", name: "term", value: term });
+  if (term) {
+    attributes.push({ type: "mdxJsxAttribute", name: "term", value: term });
+    attributes.push({ type: "mdxJsxAttribute", name: "shown", value: visibleText(html) });
+  }
   return {
     type: "mdxJsxTextElement",
     name: "Tex",

@@ -10,7 +10,7 @@ import { useContext } from "react";
 import { isTerm, TERM_NAMES } from "../content/terms";
 import { PinnedTermContext } from "./explainerContext";
 
-export function Tex({ html, term }: { html: string; term?: string }) {
+export function Tex({ html, term, shown }: { html: string; term?: string; shown?: string }) {
   const pinning = useContext(PinnedTermContext);
   // Build-time KaTeX output of our own content (see the comment above), never visitor input.
   const markup = { __html: html };
@@ -22,7 +22,8 @@ export function Tex({ html, term }: { html: string; term?: string }) {
       className="tex term-button"
       data-term={term}
       aria-pressed={pressed}
-      aria-label={`${TERM_NAMES[term]}: show in the figures`}
+      // Starts with what the button shows (WCAG 2.5.3), then says what it is.
+      aria-label={`${shown ? `${shown}, ` : ""}${TERM_NAMES[term]}: show in the figures`}
       onClick={() => pinning.pin(pressed ? null : term)}
       dangerouslySetInnerHTML={markup}
     />
