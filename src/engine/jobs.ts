@@ -46,6 +46,7 @@ export async function runJob(
   const tasks = tasksOf(job);
   const first = tasks[0];
   if (!first) return;
+  let done = 0;
   try {
     const report = await jobBackend(backend, first.config, host);
     onProgress({ done: 0, total: tasks.length, backend: report });
@@ -65,8 +66,9 @@ export async function runJob(
         await trainer.flush();
         const divergence = trainer.divergence;
         const evaluation = divergence === null ? await trainer.evaluate() : null;
+        done = i + 1;
         onProgress({
-          done: i + 1,
+          done,
           total: tasks.length,
           result: {
             key: task.key,
@@ -80,10 +82,11 @@ export async function runJob(
       }
     }
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
     onProgress({
-      done: 0,
+      done,
       total: tasks.length,
-      error: error instanceof Error ? error.message : String(error),
+      error: `The job stopped after ${done} of ${tasks.length} trainings: ${message}. Run it again to retry.`,
     });
   }
 }
