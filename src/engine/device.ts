@@ -100,7 +100,7 @@ export async function readBack(
   });
   try {
     const values = Promise.race([tensor.data() as Promise<Float32Array>, lost]);
-    return await withDeadline(values, timeoutMs, "reading values back from the device");
+    return await withDeadline(values, timeoutMs, "values read back from the device");
   } finally {
     if (entry) waiting.delete(entry);
   }

@@ -14,9 +14,9 @@ import { TFJS_ENGINE } from "./sessionEngine";
 const READ_EVERY = 10;
 
 /**
- * In a worker of its own, a job chooses its backend like the live session does. On the main
- * thread it shares the page's tfjs with the live runs, so it must not switch the backend under
- * them: it uses the one already active.
+ * In a worker of its own (or alone on the page), a job chooses its backend like the live
+ * session does. On the main thread beside live runs it shares the page's tfjs with them, so it
+ * must not switch the backend under them: it uses the one already active.
  */
 async function jobBackend(
   backend: BackendChoice,
@@ -24,7 +24,7 @@ async function jobBackend(
   host: SessionHost,
 ): Promise<BackendReport> {
   const engine = host.engine ?? TFJS_ENGINE;
-  if (host.thread === "worker")
+  if (host.thread === "worker" || host.ownsBackend)
     return (await engine.startBackend(backend, config, host.backendOptions, host.thread)).report;
   const name = engine.activeBackend() as BackendName;
   return {

@@ -27,6 +27,12 @@ const FLUSH_EVERY = 5;
 
 export interface SessionHost {
   thread: BackendReport["thread"];
+  /**
+   * Whether a job may choose tfjs's backend: true in a worker (default there) and for a job on
+   * the page when no live session trains on the page; a job sharing the page with live runs
+   * must keep their backend.
+   */
+  ownsBackend?: boolean;
   backendOptions: BackendSetupOptions;
   /** Give the host a turn (messages in a worker; rendering on the main thread). */
   yieldToHost: () => Promise<void>;
@@ -59,6 +65,10 @@ export class TrainingSession implements SessionApi {
 
   constructor(private readonly host: SessionHost) {
     this.engine = host.engine ?? TFJS_ENGINE;
+  }
+
+  async ping(): Promise<string> {
+    return "";
   }
 
   async start(setup: SessionSetup, onUpdate: (update: SessionUpdate) => void): Promise<void> {

@@ -17,7 +17,7 @@ describe("withDeadline", () => {
     await vi.advanceTimersByTimeAsync(1);
     const error = await outcome;
     expect(error).toBeInstanceOf(DeadlineError);
-    expect((error as Error).message).toBe("the read-back did not finish within 30 s");
+    expect((error as Error).message).toBe("waited 30 s for the read-back");
   });
 
   it("passes a value or an error through and clears its timer", async () => {

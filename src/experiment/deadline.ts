@@ -9,7 +9,7 @@ export class DeadlineError extends Error {
     readonly what: string,
     readonly ms: number,
   ) {
-    super(`${what} did not finish within ${formatSeconds(ms)}`);
+    super(`waited ${formatSeconds(ms)} for ${what}`);
     this.name = "DeadlineError";
   }
 }
@@ -25,8 +25,8 @@ const GLOBAL_TIMERS: Timers = {
 };
 
 /**
- * `work`, or a `DeadlineError` naming `what` once `ms` have passed without it settling. The
- * timer is cleared as soon as `work` settles; `work` itself is not cancelled (nothing can be).
+ * `work`, or a `DeadlineError` ("waited 30 s for `what`") once `ms` have passed without it
+ * settling. The timer is cleared as soon as `work` settles; `work` itself is not cancelled.
  */
 export function withDeadline<T>(
   work: Promise<T>,
