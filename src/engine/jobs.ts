@@ -10,7 +10,7 @@ import type { BackendReport, Job, JobProgress } from "../experiment/protocol";
 import type { SessionHost } from "./session";
 import { TFJS_ENGINE } from "./sessionEngine";
 
-/** Steps between reading statistics back (and checking for cancellation). */
+/** Steps between reading statistics back. */
 const READ_EVERY = 10;
 
 /**
@@ -57,11 +57,10 @@ export async function runJob(
       try {
         for (let s = 0; s < job.steps && trainer.divergence === null; s++) {
           trainer.step();
-          if ((s + 1) % READ_EVERY === 0) {
-            await trainer.flush();
-            await host.yieldToHost();
-            if (cancelled()) return;
-          }
+          if ((s + 1) % READ_EVERY === 0) await trainer.flush();
+          // Every step: the page's pings (and a Cancel) are answered between steps, never later.
+          await host.yieldToHost();
+          if (cancelled()) return;
         }
         await trainer.flush();
         const divergence = trainer.divergence;
