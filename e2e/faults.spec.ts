@@ -2,10 +2,11 @@
  * Faults survived, not assumed: each test injects one fault (a lost WebGL context, a `Worker`
  * that throws, a worker script that 404s, a worker that never answers, a worker that ends
  * mid-run, a Play pressed while a preset is being applied) and checks that the page says what
- * happened and keeps a way forward. Tiny batches and a few steps: SwiftShader is slow here.
+ * happened and keeps a way forward. Tiny batches and a few steps: SwiftShader is slow here (the
+ * first WebGL test is also the suite's check that WebGL trains for real).
  */
 import type { Page, Route } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, expectNoBadNumbers, test } from "./fixtures";
 
 const WORKER_SCRIPT = /\/assets\/train\.worker-[^/]*\.js$/;
 
@@ -78,7 +79,13 @@ test.describe("a lost WebGL context", () => {
     test.setTimeout(150_000);
     await prefixWorker(page, RECORD_WORKER_GL);
     await page.goto("./train/?backend=webgl&batch=4");
+    // WebGL trains for real first (SwiftShader here), and the badge says so.
+    await expect(page.getByTestId("backend-badge")).toHaveAttribute("data-backend", "webgl", {
+      timeout: 60_000,
+    });
+    await expect(page.getByTestId("backend-reason")).toContainText("webgl was requested");
     await playUntil(page, 5);
+    await expectNoBadNumbers(page);
     const [worker] = page.workers();
     expect(await worker?.evaluate(loseAllContexts)).toBeGreaterThan(0);
     await expectTrainingContinues(page);
@@ -177,21 +184,37 @@ test.describe("background workers that fail", () => {
     await expect(page.getByTestId("backend-reason")).toContainText("on this page (no worker)");
   });
 
-  test("a worker that ends mid-run is replaced at once, with a notice, and training goes on", async ({
+  test("a worker that ends mid-run is replaced at once with a notice; a job's says how far it got", async ({
     page,
   }) => {
     test.setTimeout(120_000);
     await page.goto("./train/?backend=wasm&batch=4");
     await playUntil(page, 10);
-    const [worker] = page.workers();
-    // The worker closes itself: no error event reaches the page, only silence.
-    void worker?.evaluate(() => self.close()).catch(() => {});
+    const [live] = page.workers();
+    // The worker closes itself: no error event reaches the page, no call fails, only silence.
+    void live?.evaluate(() => self.close()).catch(() => {});
     await expect(page.getByTestId("session-notice")).toContainText(
       "Training was interrupted (the background worker ended unexpectedly); a new background worker took over. Both runs start again from step 0",
       { timeout: 30_000 },
     );
     await playUntil(page, 5);
     await expect(page.getByTestId("backend-reason")).toContainText("in a background worker");
+
+    const seeds = page.getByTestId("seeds-panel");
+    await seeds.getByRole("button", { name: /Run \d+ seeds/ }).click();
+    // The job's worker has answered, and the page watches its life lock beside the live one's.
+    const watched = () =>
+      page.evaluate(async () => (await navigator.locks.query()).pending?.length);
+    await expect.poll(watched).toBe(2);
+    void page
+      .workers()
+      .at(-1)
+      ?.evaluate(() => self.close())
+      .catch(() => {});
+    await expect(seeds.getByTestId("job-error")).toContainText(
+      /The job stopped (after 0 of 6 trainings|before its first training finished): the background worker ended unexpectedly\. Run it again to retry\./,
+    );
+    await expect(seeds.getByRole("button", { name: /Run \d+ seeds/ })).toBeVisible();
   });
 });
 

@@ -366,6 +366,17 @@ describe("TrainingSession", () => {
     expect(t.started.at(-1)).toBe("webgl");
   });
 
+  it("starts on the next backend when the chosen one fails while evaluating step 0", async () => {
+    const t = sessionWith({ loseAt: { step: 0, on: "webgl" }, boundReadBacks: true });
+    await t.session.start(setupOf("webgl"), t.onUpdate);
+    const idle = t.updates.at(-1);
+    expect(idle?.status).toBe("idle");
+    expect(idle?.backend?.name).toBe("wasm");
+    expect(idle?.notice).toMatch(/The webgl backend failed \(the WebGL context was lost\)/);
+    expect(idle?.runs.map((r) => r.evaluation?.step)).toEqual([0, 0]);
+    await playUntil(t, (u) => lastStep(u, "a") >= 5);
+  });
+
   it("runs a job's trainings in order and stops between trainings when cancelled", async () => {
     const t = sessionWith();
     const progress: JobProgress[] = [];

@@ -3,7 +3,6 @@
  * backend, with play / pause / step / reset, periodic held-out evaluations and failure handling.
  * No React and no DOM: the same class runs in a Web Worker and, as a fallback, on the page.
  */
-import type { Evaluation } from "../experiment/evaluation";
 import type {
   BackendReport,
   Job,
@@ -13,12 +12,12 @@ import type {
   SessionSetup,
   SessionUpdate,
 } from "../experiment/protocol";
-import { type RankedLogits, RUN_IDS } from "../experiment/protocol";
+import { RUN_IDS } from "../experiment/protocol";
 import type { BackendSetupOptions } from "./backend";
 import { failOver, noBackendLeft } from "./failover";
 import { runJob } from "./jobs";
 import { RateMeter } from "./rate";
-import { divergenceOf, isAlive, type Run, rankedOf } from "./run";
+import { divergenceOf, evaluateRun, isAlive, type Run, stepOf } from "./run";
 import { type SessionEngine, TFJS_ENGINE } from "./sessionEngine";
 import { DivergedError } from "./trainer";
 
@@ -201,8 +200,31 @@ export class TrainingSession implements SessionApi {
       lastEvalStep: 0,
       carried: null,
     }));
-    const runs = await Promise.all(this.runs.map((run) => this.evaluationUpdate(run)));
+    let runs: RunUpdate[];
+    try {
+      runs = await this.evaluateAll();
+    } catch (error) {
+      // The backend failed while evaluating step 0 (e.g. its WebGL context was lost): go on
+      // with fresh runs on the next backend that starts, as after a failure mid-run.
+      const switched = await this.switchBackend(error);
+      if (switched === null) throw error;
+      notice = switched;
+      runs = await this.evaluateAll();
+    }
     this.post({ status: "idle", runs, backend: this.backend ?? undefined, notice });
+  }
+
+  /** Every run evaluated at its current step (step 0 after a build). */
+  private evaluateAll(): Promise<RunUpdate[]> {
+    return Promise.all(
+      this.runs.map(async (run) => ({
+        id: run.id,
+        step: run.trainer.stepCount,
+        stepsPerSecond: 0,
+        ...(await evaluateRun(run)),
+        divergence: null,
+      })),
+    );
   }
 
   private async loop(): Promise<void> {
@@ -244,33 +266,16 @@ export class TrainingSession implements SessionApi {
       const divergence = divergenceOf(run);
       const update: RunUpdate = {
         id: run.id,
-        // Steps after a divergence (taken before the next read-back found it) do not count.
-        step: divergence?.step ?? run.trainer.stepCount,
+        step: stepOf(run),
         stepsPerSecond: divergence ? 0 : run.rate.perSecond,
         divergence,
       };
       if (log.loss.length > 0) update.steps = log;
       const due = run.trainer.stepCount - run.lastEvalStep >= (this.setup?.evalEvery ?? 25);
-      if ((due || evaluateAll) && isAlive(run)) Object.assign(update, await this.evaluate(run));
+      if ((due || evaluateAll) && isAlive(run)) Object.assign(update, await evaluateRun(run));
       updates.push(update);
     }
     this.post({ status: this.running ? "running" : "paused", runs: updates });
-  }
-
-  private async evaluate(run: Run): Promise<{ evaluation: Evaluation; ranked: RankedLogits }> {
-    run.lastEvalStep = run.trainer.stepCount;
-    const evaluation = await run.trainer.evaluate();
-    return { evaluation, ranked: rankedOf(evaluation) };
-  }
-
-  private async evaluationUpdate(run: Run): Promise<RunUpdate> {
-    return {
-      id: run.id,
-      step: run.trainer.stepCount,
-      stepsPerSecond: 0,
-      ...(await this.evaluate(run)),
-      divergence: null,
-    };
   }
 
   /**
@@ -289,25 +294,19 @@ export class TrainingSession implements SessionApi {
 
   private async recover(error: unknown): Promise<boolean> {
     const failed = this.engine.activeBackend();
-    const setup = this.setup;
-    const { thread, backendOptions } = this.host;
-    const switched = setup
-      ? await failOver(this.engine, backendOptions, thread, setup, this.runs, error)
-      : null;
-    if (switched && setup) {
-      this.runs = switched.runs;
-      this.backend = switched.backend;
-      this.retryChoice = setup.backend !== "auto";
+    const notice = await this.switchBackend(error);
+    if (notice !== null) {
+      const runs = this.runs.map((run) => ({
+        id: run.id,
+        step: stepOf(run),
+        stepsPerSecond: 0,
+        divergence: divergenceOf(run),
+      }));
       this.post({
         status: this.running ? "running" : "paused",
-        runs: this.runs.map((run) => ({
-          id: run.id,
-          step: divergenceOf(run)?.step ?? run.trainer.stepCount,
-          stepsPerSecond: 0,
-          divergence: divergenceOf(run),
-        })),
-        backend: this.backend,
-        notice: switched.notice,
+        runs,
+        backend: this.backend ?? undefined,
+        notice,
       });
       return true;
     }
@@ -315,5 +314,18 @@ export class TrainingSession implements SessionApi {
     this.failed = true;
     this.post({ status: "stopped", runs: [], error: noBackendLeft(failed, error) });
     return false;
+  }
+
+  /** Move the runs to the next backend that starts (see `failOver`); its notice, or null. */
+  private async switchBackend(error: unknown): Promise<string | null> {
+    const setup = this.setup;
+    if (!setup) return null;
+    const { thread, backendOptions } = this.host;
+    const switched = await failOver(this.engine, backendOptions, thread, setup, this.runs, error);
+    if (!switched) return null;
+    this.runs = switched.runs;
+    this.backend = switched.backend;
+    this.retryChoice = setup.backend !== "auto";
+    return switched.notice;
   }
 }

@@ -65,12 +65,16 @@ export function useJob(preferMainThread: boolean) {
         });
       } catch (error) {
         if (current())
-          setState((s) =>
-            jobFailed(
+          setState((s) => {
+            const when =
+              s.total > 0
+                ? `after ${s.done} of ${s.total} trainings`
+                : "before its first training finished";
+            return jobFailed(
               s,
-              `The job stopped after ${s.done} of ${s.total || "its"} trainings: ${messageOf(error)}. Run it again to retry.`,
-            ),
-          );
+              `The job stopped ${when}: ${messageOf(error)}. Run it again to retry.`,
+            );
+          });
       } finally {
         // Only the latest job may say it stopped (a superseded one returns after a newer start).
         if (current()) {
