@@ -26,6 +26,7 @@ import { BackendBadge } from "./BackendBadge";
 import { RecipeSettings, RunSettings } from "./RunSettings";
 import { SeedsPanel } from "./SeedsPanel";
 import { SWEEP_ALPHAS, SWEEP_GAMMAS, SweepPanel } from "./SweepPanel";
+import { ToyFindings } from "./ToyFindings";
 import { Transport } from "./Transport";
 import { useJob } from "./useJob";
 import { useTrainingSession } from "./useTrainingSession";
@@ -105,6 +106,7 @@ export function TrainPage() {
             here, in this tab.
           </p>
         </div>
+        <ToyFindings />
         {[...(session.threadNotice ? [session.threadNotice] : []), ...view.notices].map((n) => (
           <p key={n} role="status" className="notice-warn rounded-lg p-3 text-sm">
             {n}
