@@ -12,6 +12,7 @@ const PAGES = {
   explainer: resolve(import.meta.dirname, "index.html"),
   embed: resolve(import.meta.dirname, "embed/index.html"),
   train: resolve(import.meta.dirname, "train/index.html"),
+  yours: resolve(import.meta.dirname, "yours/index.html"),
 };
 
 export default defineConfig({

@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["src/**/*.test.ts", "build/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "build/**/*.test.ts", "bench/**/*.test.ts"],
           exclude: [...configDefaults.exclude, "src/**/*.browser.test.ts"],
         },
       },

@@ -1,85 +1,71 @@
 /**
- * `npm run bench:train [-- --quick]`: trains the detector under each loss/init/optimizer
- * setting for several seeds on the wasm backend in Node, and reports AP and recall at precision
- * 0.5 at fixed steps, loss shares at init and at the end, ms/step, the tf.layers + model.fit
- * baseline, and GFLOP/s against the backend's matMul. Prints markdown tables; writes JSON into
- * bench-results/.
+ * `npm run bench:train [-- --quick] [-- --seeds N] [-- --only id,id]`: trains every benchmark
+ * setting (src/experiment/trainBench.ts: the paper's recipe first, then Adam) over the same seeds
+ * on the wasm backend in Node, records held-out AP, recall at precision ≥ 0.5 and the easy
+ * negatives' loss share at fixed steps, measures the engine's speed, and
+ *   - full run: writes the checked-in results the site quotes (src/content/measured/train-bench.json)
+ *     and regenerates the tables in docs/benchmarks.md;
+ *   - --quick (under 2 minutes): two settings, two seeds, 250 steps; writes bench-results/ only.
+ * Progress is saved after every training (bench-results/train-partial.json), so an interrupted
+ * full run resumes where it stopped.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import * as tf from "@tensorflow/tfjs";
 import { useBackend } from "../src/engine/backend";
 import { trainingStepFlops } from "../src/engine/model";
 import { Trainer } from "../src/engine/trainer";
 import { DEFAULT_CONFIG, type TrainConfig } from "../src/experiment/config";
-import { createHeldOutSet, trainingBatch } from "../src/experiment/dataset";
-import type { LossShares } from "../src/math/shares";
+import { createHeldOutSet, type HeldOutSet, trainingBatch } from "../src/experiment/dataset";
+import {
+  BENCH_SETTINGS,
+  type BenchCheckpoint,
+  type BenchRun,
+  type BenchSetting,
+  round4,
+  TRAIN_BENCH_FORMAT,
+  type TrainBenchResults,
+} from "../src/experiment/trainBench";
 import { measureLayersFit, median } from "./layersBaseline";
-import { printReport } from "./report";
 import { matMulGflops } from "./throughput";
+import { RESULTS_PATH, trainTables, writeBenchmarksDoc } from "./trainReport";
 import { registerWasmConvBackpropFilter } from "./wasmConvBackpropFilter";
 
-interface Setting {
-  name: string;
-  config: Partial<TrainConfig>;
-}
-
-const SETTINGS: Setting[] = [
-  { name: "CE zero-init", config: { loss: "ce", priorInit: false } },
-  { name: "CE prior-init", config: { loss: "ce", priorInit: true } },
-  { name: "α-CE α=.25", config: { loss: "alpha-ce", alpha: 0.25 } },
-  { name: "α-CE α=.75", config: { loss: "alpha-ce", alpha: 0.75 } },
-  ...[0.5, 1, 2, 5].map((gamma) => ({
-    name: `FL γ=${gamma} α=.25`,
-    config: { loss: "alpha-fl" as const, gamma, alpha: 0.25 },
-  })),
-  {
-    name: "FL γ=2 α=.25 zero-init",
-    config: { loss: "alpha-fl", gamma: 2, alpha: 0.25, priorInit: false },
-  },
-];
-/** Adam at the defaults; SGD+momentum 0.9 at the paper's learning rate 0.01, shared by every loss. */
-const OPTIMIZERS: Partial<TrainConfig>[] = [
-  { optimizer: "adam", lr: 1e-3 },
-  { optimizer: "sgd", lr: 1e-2, momentum: 0.9 },
-];
-
-export interface Checkpoint {
-  step: number;
-  ap: number;
-  recallAtP50: number;
-  shares: LossShares;
-}
-
-export interface RunResult {
-  setting: string;
-  config: TrainConfig;
-  checkpoints: Checkpoint[];
-  msPerStep: number;
-  maxGradNorm: number;
-  divergence: { step: number; reason: string } | null;
-}
-
-const quick = process.argv.includes("--quick");
-const CHECKPOINTS = quick ? [100, 250] : [250, 500, 1000];
-const SEEDS = quick ? [1] : [1, 2, 3];
-const settings = quick
-  ? SETTINGS.filter((s) => s.name === "CE prior-init" || s.name === "FL γ=2 α=.25")
-  : SETTINGS;
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const arg = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const SEED_COUNT = Number(arg("--seeds") ?? (quick ? 2 : 5));
+const SEEDS = Array.from({ length: SEED_COUNT }, (_, i) => i + 1);
+const CHECKPOINTS = quick ? [0, 100, 250] : [0, 100, 250, 500, 1000];
+const only = arg("--only")?.split(",");
+const SETTINGS = BENCH_SETTINGS.filter((s) =>
+  only ? only.includes(s.id) : quick ? ["sgd/alpha-fl", "sgd/alpha-ce-0.75"].includes(s.id) : true,
+);
+/** Shared by every setting: the default task at 1 : 1,000, 16 images per batch. */
+const BASE: Partial<TrainConfig> = { imbalance: 1000, batchSize: 16 };
 const READ_EVERY = 10;
+const PARTIAL = "bench-results/train-partial.json";
 
-async function runOne(
-  setting: Setting,
-  config: TrainConfig,
-  heldOut: ReturnType<typeof createHeldOutSet>,
-): Promise<RunResult> {
-  const trainer = new Trainer(config, { heldOut });
-  const checkpoints: Checkpoint[] = [];
+function configOf(setting: BenchSetting, seed: number): TrainConfig {
+  return { ...DEFAULT_CONFIG, ...BASE, ...setting.config, seed };
+}
+
+async function runOne(setting: BenchSetting, seed: number, heldOut: HeldOutSet): Promise<BenchRun> {
+  const trainer = new Trainer(configOf(setting, seed), { heldOut });
+  const checkpoints: BenchCheckpoint[] = [];
   const chunkMs: number[] = [];
   let maxGradNorm = 0;
   const record = async () => {
     const e = await trainer.evaluate();
-    checkpoints.push({ step: e.step, ap: e.ap, recallAtP50: e.recallAtP50, shares: e.shares });
+    checkpoints.push({
+      step: e.step,
+      ap: round4(e.ap),
+      recallAtP50: round4(e.recallAtP50),
+      easyShare: round4(e.shares.loss.easyNegatives),
+    });
   };
   await record();
   const last = CHECKPOINTS[CHECKPOINTS.length - 1] as number;
@@ -91,65 +77,85 @@ async function runOne(
     for (const g of log.gradNorm) maxGradNorm = Math.max(maxGradNorm, g);
     if (CHECKPOINTS.includes(trainer.stepCount) && !trainer.divergence) await record();
   }
-  const result = {
-    setting: setting.name,
-    config,
+  const run = {
+    setting: setting.id,
+    seed,
     checkpoints,
-    msPerStep: median(chunkMs),
-    maxGradNorm,
     divergence: trainer.divergence,
+    msPerStep: round4(median(chunkMs)),
+    maxGradNorm: round4(maxGradNorm),
   };
   trainer.dispose();
-  return result;
+  return run;
+}
+
+function loadPartial(): BenchRun[] {
+  if (quick || only || !existsSync(PARTIAL)) return [];
+  const saved = JSON.parse(readFileSync(PARTIAL, "utf8")) as {
+    checkpoints: number[];
+    runs: BenchRun[];
+  };
+  return JSON.stringify(saved.checkpoints) === JSON.stringify(CHECKPOINTS) ? saved.runs : [];
 }
 
 async function main() {
   const backend = await useBackend("wasm");
   const started = Date.now();
-  const heldOut = createHeldOutSet(DEFAULT_CONFIG.imbalance);
-  console.error(
-    `held-out: ${heldOut.batch.count} images, measured 1:${heldOut.measured.ratio.toFixed(0)} (${heldOut.measured.positives} positives)`,
-  );
-  const runs: RunResult[] = [];
-  for (const setting of settings) {
-    for (const optimizer of OPTIMIZERS) {
-      for (const seed of SEEDS) {
-        const config = { ...DEFAULT_CONFIG, ...setting.config, ...optimizer, seed };
-        const run = await runOne(setting, config, heldOut);
-        runs.push(run);
-        const end = run.checkpoints[run.checkpoints.length - 1];
-        console.error(
-          `${setting.name} ${config.optimizer} seed ${seed}: AP ${end?.ap.toFixed(3)} at ${end?.step}, ${run.msPerStep.toFixed(1)} ms/step${run.divergence ? `, diverged at ${run.divergence.step}` : ""}`,
-        );
-      }
+  const base = { ...DEFAULT_CONFIG, ...BASE };
+  const heldOut = createHeldOutSet(base.imbalance);
+  mkdirSync("bench-results", { recursive: true });
+  const runs = loadPartial();
+  if (runs.length > 0) console.error(`resuming: ${runs.length} trainings already done`);
+  const total = SETTINGS.length * SEEDS.length;
+  for (const setting of SETTINGS) {
+    for (const seed of SEEDS) {
+      if (runs.some((r) => r.setting === setting.id && r.seed === seed)) continue;
+      const run = await runOne(setting, seed, heldOut);
+      runs.push(run);
+      if (!quick && !only)
+        writeFileSync(PARTIAL, JSON.stringify({ checkpoints: CHECKPOINTS, runs }));
+      const end = run.checkpoints.at(-1);
+      console.error(
+        `[${runs.length}/${total}] ${setting.id} seed ${seed}: AP ${end?.ap} at ${end?.step}, ${run.msPerStep} ms/step${run.divergence ? `, diverged at ${run.divergence.step}` : ""}`,
+      );
     }
   }
-  const speed = await measureSpeed();
-  const report = {
-    date: new Date().toISOString(),
-    quick,
-    environment: {
+  const results: TrainBenchResults = {
+    format: TRAIN_BENCH_FORMAT,
+    produced: {
+      date: new Date().toISOString(),
+      by: `npm run bench:train${quick ? " -- --quick" : ""}`,
       node: process.version,
-      cpus: cpus().length,
-      cpu: cpus()[0]?.model,
       tfjs: tf.version.tfjs,
-      backend,
+      backend: backend.name,
+      cpus: cpus().length,
     },
-    heldOut: { images: heldOut.batch.count, ...heldOut.measured },
-    checkpoints: CHECKPOINTS,
+    base: BASE,
+    heldOut: {
+      images: heldOut.batch.count,
+      positives: heldOut.measured.positives,
+      negatives: heldOut.measured.negatives,
+    },
     seeds: SEEDS,
-    runs,
-    speed,
-    wallSeconds: (Date.now() - started) / 1000,
+    checkpoints: CHECKPOINTS,
+    settings: SETTINGS.map((s) => ({ ...s })),
+    runs: runs.filter((r) => SETTINGS.some((s) => s.id === r.setting)),
+    speed: await measureSpeed(),
+    wallSeconds: Math.round((Date.now() - started) / 1000),
   };
-  printReport(report);
-  mkdirSync("bench-results", { recursive: true });
-  const file = `bench-results/train-${quick ? "quick-" : ""}${report.date.replace(/[:.]/g, "-")}.json`;
-  writeFileSync(file, JSON.stringify(report, null, 2));
-  console.log(`\nJSON: ${file}`);
+  const stamp = results.produced.date.replace(/[:.]/g, "-");
+  const file = `bench-results/train-${quick ? "quick-" : ""}${stamp}.json`;
+  writeFileSync(file, JSON.stringify(results, null, 1));
+  console.log(`JSON: ${file}`);
+  if (!quick && !only) {
+    writeFileSync(RESULTS_PATH, `${JSON.stringify(results, null, 1)}\n`);
+    writeBenchmarksDoc(results);
+    console.log(`Checked-in results: ${RESULTS_PATH}; tables in docs/benchmarks.md`);
+  }
+  console.log(trainTables(results));
 }
 
-/** Engine vs tf.layers ms/step at the default config, GFLOP/s, and the backend's matMul GFLOP/s. */
+/** Engine vs tf.layers ms/step at batch 16, GFLOP/s, and the backend's matMul GFLOP/s. */
 async function measureSpeed() {
   const config = { ...DEFAULT_CONFIG };
   const steps = quick ? 15 : 40;
@@ -161,7 +167,6 @@ async function measureSpeed() {
     await trainer.flush();
     if (i >= 3) times.push(performance.now() - start);
   }
-  const engineFirstLoss = await firstLoss(config);
   trainer.dispose();
   const dataTimes: number[] = [];
   for (let i = 0; i < 10; i++) {
@@ -172,32 +177,16 @@ async function measureSpeed() {
   registerWasmConvBackpropFilter();
   const layers = await measureLayersFit(config, steps);
   const engineMs = median(times);
-  const dataMs = median(dataTimes);
   const flops = trainingStepFlops(config.batchSize);
   return {
     batchSize: config.batchSize,
-    engineMsPerStep: engineMs,
-    layersFitMsPerStep: layers.msPerStep,
-    layersOverEngine: layers.msPerStep / engineMs,
-    firstStepLoss: { engine: engineFirstLoss, layers: layers.firstLoss },
-    dataMsPerBatch: dataMs,
-    stepGflop: flops / 1e9,
-    stepGflops: flops / engineMs / 1e6,
-    stepGflopsExcludingData: flops / (engineMs - dataMs) / 1e6,
-    matMulGflops: {
-      square512: await matMulGflops(512, 512, 512),
-      square1024: await matMulGflops(1024, 1024, 1024, 5),
-      im2colShaped: await matMulGflops(16 * 1024, 144, 16),
-    },
+    engineMsPerStep: round4(engineMs),
+    layersFitMsPerStep: round4(layers.msPerStep),
+    layersOverEngine: round4(layers.msPerStep / engineMs),
+    dataMsPerBatch: round4(median(dataTimes)),
+    stepGflops: round4(flops / engineMs / 1e6),
+    matMulGflops: round4(await matMulGflops(512, 512, 512)),
   };
-}
-
-async function firstLoss(config: TrainConfig): Promise<number> {
-  const trainer = new Trainer(config, { heldOut: createHeldOutSet(config.imbalance, 1) });
-  trainer.step();
-  const log = await trainer.flush();
-  trainer.dispose();
-  return log.loss[0] as number;
 }
 
 main().catch((error) => {

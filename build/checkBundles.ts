@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { BUNDLE_GRAPH_PATH, type BundleGraph, forbiddenReachable } from "./bundleGraph";
 
 /** Pages that must never load the training engine. */
-export const ENGINE_FREE_PAGES = ["index.html", "embed/index.html"];
+export const ENGINE_FREE_PAGES = ["index.html", "embed/index.html", "yours/index.html"];
 export const ENGINE = /@tensorflow|\.wasm$/;
 
 const root = resolve(import.meta.dirname, "..");

@@ -41,15 +41,16 @@ test.describe("training charts in an embed", () => {
     const loss = page.locator('figure[data-chart="train-loss"]');
     await expect(loss.locator('path[data-series="b-loss"]')).toBeVisible();
     await expect(loss.locator('path[data-series="a-loss"]')).toBeVisible();
-    await expect(page.getByTestId("train-loss-caption")).toContainText("After 300 steps");
+    await expect(page.getByTestId("train-loss-caption")).toContainText("After 1,000 steps");
     const label = page.getByTestId("recorded-run-label");
     await expect(label).toContainText(
-      /^Recorded run: 300 steps, seed 1 \(A: CE, B: α-FL γ = 2, α = 0\.25; recorded \d{4}-\d\d-\d\d\)/,
+      /^Recorded run: 1,000 steps, seed 1, SGD lr 0\.01, weight decay 0\.0001 \(A: α-CE α = 0\.75, B: α-FL γ = 2, α = 0\.25; recorded \d{4}-\d\d-\d\d\)/,
     );
     const live = label.getByRole("link", { name: "Train it live ↗" });
     const href = new URL((await live.getAttribute("href")) ?? "", page.url());
     expect(href.pathname).toBe("/train/");
-    expect(href.searchParams.get("aLoss")).toBe("ce");
+    expect(href.searchParams.get("aLoss")).toBe("alpha-ce");
+    expect(href.searchParams.get("aOpt")).toBe("sgd");
     expect(href.searchParams.get("bLoss")).toBe("alpha-fl");
     expect(href.searchParams.get("seed")).toBe("1");
     expect(href.hash).toBe("#train-loss");
@@ -61,13 +62,13 @@ test.describe("training charts in an embed", () => {
     const f4 = page.locator('figure[data-chart="train-figure4"]');
     await expect(f4.locator('path[data-series="neg"]')).toBeVisible();
     await expect(page.getByTestId("train-figure4-caption")).toContainText(
-      "Run B at step 300, losses recomputed with γ = 0.50",
+      "Run B at step 1000, losses recomputed with γ = 0.5",
     );
-    const slider = page.getByRole("slider", { name: "Figure 4 gamma" });
+    const slider = page.getByRole("slider", { name: "Cumulative loss gamma" });
     await expect(slider).toHaveValue("0.5");
     await slider.focus();
     await page.keyboard.press("End");
-    await expect(page.getByTestId("train-figure4-caption")).toContainText("γ = 5.00");
+    await expect(page.getByTestId("train-figure4-caption")).toContainText("γ = 5:");
     await expect(
       page.getByTestId("recorded-run-label").getByRole("link", { name: "Train it live ↗" }),
     ).toHaveAttribute("href", /f4gamma=5(&|#|$)/);
@@ -87,7 +88,7 @@ test.describe("training charts in an embed", () => {
   }) => {
     await page.goto("./embed/?chart=train-figure4&f4gamma=9");
     await expect(page.getByTestId("embed-notice")).toContainText("f4gamma");
-    await expect(page.getByTestId("train-figure4-caption")).toContainText("γ = 5.00");
+    await expect(page.getByTestId("train-figure4-caption")).toContainText("γ = 5:");
   });
 });
 
@@ -137,7 +138,7 @@ test.describe("the training page's Share menu", () => {
         ).toBeVisible();
         await expect(frame.getByTestId("recorded-run-label")).toBeVisible();
         if (id === "train-figure4")
-          await expect(frame.getByTestId("train-figure4-caption")).toContainText("γ = 0.50");
+          await expect(frame.getByTestId("train-figure4-caption")).toContainText("γ = 0.5:");
         const overflow = await frame.evaluate(() => ({
           y: document.documentElement.scrollHeight - window.innerHeight,
           x: document.documentElement.scrollWidth - window.innerWidth,

@@ -3,7 +3,7 @@ import { expect, expectNoBadNumbers, flPath, test, viewFigure } from "./fixtures
 test.describe("reading and tweaking the explainer", () => {
   test("shows the article, five live figures and their captions", async ({ page }) => {
     await page.goto("./");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Why focal loss works");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("How focal loss works");
     for (const id of [
       "loss-vs-pt",
       "alpha-balanced",
@@ -78,16 +78,19 @@ test.describe("reading and tweaking the explainer", () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const crosshair = page.locator('[data-chart="loss-vs-pt"] [data-testid="crosshair"]');
     await expect(crosshair).toBeVisible();
-    await expect(crosshair).toContainText("p_t =");
+    await expect(crosshair).toContainText("pₜ =");
     await expect(crosshair).toContainText("CE:");
     await page.mouse.move(0, 0);
     await chart.focus();
     await page.keyboard.press("ArrowRight");
-    await expect(crosshair).toContainText("p_t = 0.51");
+    await expect(crosshair).toContainText("pₜ = 0.51");
     await expect(crosshair).toContainText(`CE: ${(-Math.log(0.51)).toPrecision(3)}`);
   });
 
   test("pointing at an equation term highlights what it does in the figures", async ({ page }) => {
+    // Tall enough that the equation and the figure below it are both near the viewport (figures
+    // far out of view do not follow the page until they scroll near).
+    await page.setViewportSize({ width: 1280, height: 1100 });
     await page.goto("./");
     const mod = page.locator(".katex .term-mod").first();
     await mod.scrollIntoViewIfNeeded();

@@ -50,7 +50,7 @@ test.describe("sharing and exporting a chart", () => {
     await expect(figure.getByRole("status")).toHaveText("Link copied.");
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(
-      /\?gamma=0\.5&alpha=0\.25&ratio=1000&population=training&family=0&logy=0#gradient$/,
+      /\?gamma=0\.5&alpha=0\.25&ceAlpha=0\.75&ratio=1000&population=training&family=0&logy=0#gradient$/,
     );
 
     const other = await context.newPage();
@@ -111,8 +111,8 @@ test.describe("sharing and exporting a chart", () => {
     expect(parsed.fl).toBe(shown);
     expect(parsed.flStroke).toBe("#ea580c");
     expect(parsed.paths).toBe(2);
-    expect(parsed.texts).toContain("FL γ=3.00");
-    expect(parsed.texts).toContain("probability of the true class, p_t");
+    expect(parsed.texts).toContain("FL γ = 3");
+    expect(parsed.texts).toContain("probability of the true class, pₜ");
     // Self-contained: no classes, no CSS variables, nothing fetched.
     expect(svg).not.toMatch(/class=|var\(--|href=|url\((?!#clip-)/);
   });
@@ -130,7 +130,7 @@ test.describe("sharing and exporting a chart", () => {
 
     const png = await download(page, figure, /Download PNG/);
     expect(png.suggestedFilename()).toBe(
-      "loss-budget_gamma-1_alpha-0.25_ratio-500_population-training@2x.png",
+      "loss-budget_gamma-1_alpha-0.25_ceAlpha-0.75_ratio-500_population-training@2x.png",
     );
     expect(pngSize(readFileSync((await png.path()) ?? ""))).toEqual({
       width: 2 * width,
@@ -177,7 +177,7 @@ test.describe("sharing and exporting a chart", () => {
     ] as const) {
       for (const [label, segment] of [
         ["Positives", "positives"],
-        ["Easy negatives (p_t > 0.9)", "easyNegatives"],
+        ["Easy negatives (pₜ > 0.9)", "easyNegatives"],
       ] as const) {
         const csvShare = rows.find((r) => r[0] === row && r[1] === label)?.[4];
         const drawn = figure.locator(`[data-bar="${bar}"] [data-segment="${segment}"]`);

@@ -1,7 +1,7 @@
 /** A teacher's lesson link: parts of the page hidden, and a prediction before the figure. */
 import { expect, expectNoBadNumbers, test } from "./fixtures";
 
-const STATE = "gamma=2&alpha=0.25&ratio=1000&population=training&family=0&logy=0";
+const STATE = "gamma=2&alpha=0.25&ceAlpha=0.75&ratio=1000&population=training&family=0&logy=0";
 
 test.describe("lesson links", () => {
   test("predict first: guess, reveal the figure, see how close the guess was", async ({ page }) => {
@@ -9,7 +9,7 @@ test.describe("lesson links", () => {
     await page.goto(url);
     const card = page.getByTestId("predict-card");
     await expect(card).toContainText(
-      "With γ = 2, how many times less does a well-classified example (p_t = 0.9) count",
+      "With γ = 2, how many times less does a well-classified example (pₜ = 0.9) count",
     );
     // Nothing gives the answer away before the guess.
     await expect(page.locator("figure[data-chart]")).toHaveCount(0);
@@ -65,7 +65,7 @@ test.describe("lesson links", () => {
     await field.fill("0.5");
     await field.press("Enter");
     await expect(page).toHaveURL(
-      /\?gamma=0\.5&alpha=0\.25&ratio=1000&population=training&family=0&logy=0&hide=text$/,
+      /\?gamma=0\.5&alpha=0\.25&ceAlpha=0\.75&ratio=1000&population=training&family=0&logy=0&hide=text$/,
     );
     const url = page.url();
     await page.goto(url);

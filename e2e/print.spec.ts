@@ -16,7 +16,7 @@ test("printing gives the charts in the current state and no controls", async ({ 
     await expect(figure.getByRole("button", { name: /Share or export/ })).toBeHidden();
     await expect(figure.getByText("Data table")).toBeHidden();
   }
-  await expect(page.getByTestId("loss-budget-caption")).toContainText("γ = 0.50");
+  await expect(page.getByTestId("loss-budget-caption")).toContainText("γ = 0.5,");
   await expect(page.getByRole("slider", { name: "gamma" })).toBeHidden();
   await expect(page.getByTestId("ratio-slider")).toBeHidden();
   await expect(page.getByRole("radio", { name: "Log" })).toBeHidden();

@@ -10,7 +10,7 @@ test.describe("sharing a link", () => {
     await page.getByText("Paper's γ family").click();
     await page.getByRole("radio", { name: "Log" }).check({ force: true });
     await expect(page).toHaveURL(
-      /gamma=0\.73&alpha=0\.6&ratio=1000&population=training&family=1&logy=1/,
+      /gamma=0\.73&alpha=0\.6&ceAlpha=0\.75&ratio=1000&population=training&family=1&logy=1/,
     );
     const url = page.url();
     await viewFigure(page, "loss-vs-pt");
@@ -52,7 +52,7 @@ test.describe("sharing a link", () => {
       await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();
     await expect(page.getByRole("textbox", { name: "gamma value" })).toHaveValue("2");
-    await expect(page).toHaveURL(/gamma=2&alpha=1&ratio=100000&population=training/);
+    await expect(page).toHaveURL(/gamma=2&alpha=1&ceAlpha=0\.75&ratio=100000&population=training/);
     await expectNoBadNumbers(page);
     await notice.getByRole("button", { name: "Dismiss notice" }).click();
     await expect(notice).toHaveCount(0);

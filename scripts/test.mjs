@@ -57,7 +57,7 @@ suite(
 );
 const built = check("build", "npx", ["vite", "build"]);
 if (built)
-  check("bundle check: no tfjs reachable from / or /embed/", "npx", [
+  check("bundle check: no tfjs reachable from /, /embed/ or /yours/", "npx", [
     "tsx",
     "build/checkBundles.ts",
   ]);

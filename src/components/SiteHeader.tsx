@@ -2,12 +2,13 @@
 const PAGES = [
   { path: "", label: "Explainer", id: "explainer" },
   { path: "train/", label: "Train it yourself", id: "train" },
+  { path: "yours/", label: "Your own model", id: "yours" },
 ] as const;
 
 type PageId = (typeof PAGES)[number]["id"];
 
 /** The relative path from each page back to the site root. */
-const ROOT: Record<PageId, string> = { explainer: "./", train: "../" };
+const ROOT: Record<PageId, string> = { explainer: "./", train: "../", yours: "../" };
 
 export function SiteHeader({ current }: { current: PageId }) {
   const root = ROOT[current];

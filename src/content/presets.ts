@@ -1,50 +1,96 @@
 /**
- * One-click setups of the training page, each telling part of the paper's story. A preset's
- * description is content: every measured number in it must come from our benchmark.
+ * One-click setups of the training page, each telling part of the paper's story. A preset pins
+ * every field its quoted numbers depend on (seed, batch, imbalance, recipe, both runs), and its
+ * measured sentence is generated from the benchmark's checked-in results (measured.ts), so it
+ * quotes all of what was measured and cannot drift from it.
  */
+import { ADAM_RECIPE, PAPER_BEST_CE, PAPER_FL, PAPER_RECIPE } from "../experiment/recipes";
 import type { TrainState } from "../state/train";
+import { BENCH_BUDGET, quotePair } from "./measured";
 
 /** A one-click setup that tells part of the paper's story. */
 export interface Preset {
   id: string;
   label: string;
-  description: string;
+  /** What the preset sets up, in words. */
+  setup: string;
+  /** The benchmark settings that train exactly runs A and B of this preset. */
+  benchmark: { a: string; b: string };
+  /** What our benchmark measured for exactly this setup, or null if it was not measured. */
+  measured: string | null;
   patch: Partial<TrainState>;
 }
 
-const PAPER: Partial<TrainState> = {
-  aLoss: "ce",
-  aPrior: true,
-  aOpt: "adam",
-  aLr: 0.001,
-  bLoss: "alpha-fl",
-  bGamma: 2,
-  bAlpha: 0.25,
+function preset(p: Omit<Preset, "measured">): Preset {
+  return { ...p, measured: quotePair(p.benchmark.a, p.benchmark.b, STEPS) };
+}
+
+/** The benchmark's shared fields: every preset pins them, so its quoted numbers apply. */
+const BENCHMARKED: Partial<TrainState> = { seed: 1, batch: 16, imbalance: 1000, warmup: 0 };
+
+const SGD = {
+  aOpt: PAPER_RECIPE.optimizer,
+  bOpt: PAPER_RECIPE.optimizer,
+  aLr: PAPER_RECIPE.lr,
+  bLr: PAPER_RECIPE.lr,
+  wd: PAPER_RECIPE.weightDecay,
+} as const satisfies Partial<TrainState>;
+
+const B_FL = {
+  bLoss: PAPER_FL.loss,
+  bGamma: PAPER_FL.gamma,
+  bAlpha: PAPER_FL.alpha,
   bPrior: true,
-  bOpt: "adam",
-  bLr: 0.001,
-};
+} as const satisfies Partial<TrainState>;
+
+const STEPS = [250, BENCH_BUDGET];
 
 export const PRESETS: readonly Preset[] = [
-  {
+  preset({
     id: "paper",
     label: "The paper's setting",
-    description:
-      "A: cross-entropy, B: α-balanced focal loss (γ = 2, α = 0.25); both with the prior init π = 0.01, Adam.",
-    patch: PAPER,
-  },
-  {
+    setup: `The paper's recipe: SGD with momentum 0.9 at lr 0.01 (constant here; the paper lowers it after 60k of 90k iterations), weight decay 0.0001, 16 images per batch, the prior init π = 0.01. A: its best α-balanced CE (α = ${PAPER_BEST_CE.alpha}); B: α-FL (γ = ${PAPER_FL.gamma}, α = ${PAPER_FL.alpha}). Seed 1, imbalance 1 : 1,000.`,
+    benchmark: { a: "sgd/alpha-ce-0.75", b: "sgd/alpha-fl" },
+    patch: {
+      ...BENCHMARKED,
+      ...SGD,
+      ...B_FL,
+      aLoss: PAPER_BEST_CE.loss,
+      aAlpha: PAPER_BEST_CE.alpha,
+      aPrior: true,
+    },
+  }),
+  preset({
+    id: "plain-ce",
+    label: "Plain CE against α-FL",
+    setup:
+      "The paper's recipe, with A as plain cross-entropy (with the prior init, as the paper's CE baseline) and B as α-FL (γ = 2, α = 0.25). Seed 1, imbalance 1 : 1,000.",
+    benchmark: { a: "sgd/ce", b: "sgd/alpha-fl" },
+    patch: { ...BENCHMARKED, ...SGD, ...B_FL, aLoss: "ce", aPrior: true },
+  }),
+  preset({
     id: "no-prior",
     label: "Without the prior init",
-    description:
-      "The same pair with the head bias at 0: every location starts at p = 0.5, the thousand negatives per positive dominate the loss, and in our benchmark both runs sat at AP ≈ 0 for the first 250 steps.",
-    patch: { ...PAPER, aPrior: false, bPrior: false },
-  },
-  {
-    id: "ce-fine",
-    label: "When plain CE does fine",
-    description:
-      "SGD with momentum at lr 0.01, seed 1: in our benchmark CE with the prior init reached AP 0.98 by step 250 (α-FL γ = 2: 0.84). On this easy task CE can do fine — though with seed 3 it stalled at 0.",
-    patch: { ...PAPER, seed: 1, aOpt: "sgd", bOpt: "sgd", aLr: 0.01, bLr: 0.01 },
-  },
+    setup:
+      "The paper's recipe with the head bias at 0 for both runs: every location starts at p = 0.5, so the thousand negatives per positive dominate the first steps. A: CE; B: α-FL (γ = 2, α = 0.25). (In the paper, CE trained this way diverged.) Seed 1, imbalance 1 : 1,000.",
+    benchmark: { a: "sgd/ce-zero", b: "sgd/alpha-fl-zero" },
+    patch: { ...BENCHMARKED, ...SGD, ...B_FL, aLoss: "ce", aPrior: false, bPrior: false },
+  }),
+  preset({
+    id: "adam",
+    label: "Adam instead of SGD",
+    setup: `The paper's pair (A: α-CE α = ${PAPER_BEST_CE.alpha}, B: α-FL γ = 2, α = 0.25) trained with Adam at lr 0.001, no weight decay — not the paper's optimizer. Seed 1, imbalance 1 : 1,000.`,
+    benchmark: { a: "adam/alpha-ce-0.75", b: "adam/alpha-fl" },
+    patch: {
+      ...BENCHMARKED,
+      ...B_FL,
+      aLoss: PAPER_BEST_CE.loss,
+      aAlpha: PAPER_BEST_CE.alpha,
+      aPrior: true,
+      aOpt: ADAM_RECIPE.optimizer,
+      bOpt: ADAM_RECIPE.optimizer,
+      aLr: ADAM_RECIPE.lr,
+      bLr: ADAM_RECIPE.lr,
+    },
+  }),
 ];

@@ -5,6 +5,7 @@
  */
 import { downweightRatio } from "../math/curves";
 import { sigmoidFocalLossGrad } from "../math/focal";
+import { formatCount, formatParam, formatValue } from "../math/format";
 import { budgetComparison, budgetShares, POPULATIONS } from "../math/population";
 import type { ExplainerState } from "../state/explainer";
 import type { QuestionId } from "../state/lesson";
@@ -25,24 +26,30 @@ const EASY_LOGIT = -3;
 export const QUESTIONS: Record<Exclude<QuestionId, "none">, Question> = {
   downweight: {
     prompt: (s) =>
-      `With γ = ${s.gamma}, how many times less does a well-classified example (p_t = 0.9) count under focal loss than under cross-entropy?`,
+      `With γ = ${formatParam(s.gamma)}, how many times less does a well-classified example (pₜ = 0.9) count under focal loss than under cross-entropy?`,
     unit: "times",
     answer: (s) => downweightRatio(0.9, s.gamma),
     range: { min: 1, max: 100000, start: 10 },
   },
   "easy-share": {
     prompt: (s) =>
-      `One positive per ${s.ratio} negatives, most of them easy. What share of the total cross-entropy loss comes from the easy negatives (p_t > 0.9)?`,
+      `${s.population === "init" ? "At the prior init (every location scored 0.01)" : "In Figure 5's assumed part-trained population"}, one positive per ${s.ratio === 1 ? "negative" : `${formatCount(s.ratio)} negatives`}. What share of the total cross-entropy loss comes from the easy negatives (pₜ > 0.9)?`,
     unit: "percent",
     answer: (s) => {
-      const [ce] = budgetComparison(POPULATIONS[s.population], s.ratio, s.gamma, s.alpha);
+      const [ce] = budgetComparison(
+        POPULATIONS[s.population],
+        s.ratio,
+        s.gamma,
+        s.alpha,
+        s.ceAlpha,
+      );
       return ce ? 100 * budgetShares(ce.budget, "loss").easyNegatives : Number.NaN;
     },
     range: { min: 0, max: 100, start: 50 },
   },
   "push-back": {
     prompt: (s) =>
-      `A negative the model already rejects (logit x = ${EASY_LOGIT}). How many times weaker is its gradient under α-FL (γ = ${s.gamma}) than under α-CE?`,
+      `A negative the model already rejects (logit x = ${formatValue(EASY_LOGIT)}). How many times weaker is its gradient under α-FL (γ = ${formatParam(s.gamma)}) than under α-CE?`,
     unit: "times",
     answer: (s) => {
       // α_t multiplies both gradients and cancels in the ratio (it is 0 for negatives at α = 1).

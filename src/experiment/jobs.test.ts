@@ -20,13 +20,18 @@ describe("tasksOf", () => {
       base: DEFAULT_CONFIG,
       gammas: [0, 2],
       alphas: [0.25, 0.75],
+      seeds: [7, 8],
       steps: 10,
     });
-    expect(tasks.map((t) => [t.config.gamma, t.config.alpha, t.config.loss])).toEqual([
-      [0, 0.25, "alpha-fl"],
-      [0, 0.75, "alpha-fl"],
-      [2, 0.25, "alpha-fl"],
-      [2, 0.75, "alpha-fl"],
+    expect(tasks.map((t) => [t.config.seed, t.config.gamma, t.config.alpha, t.key.seed])).toEqual([
+      [7, 0, 0.25, 7],
+      [7, 0, 0.75, 7],
+      [7, 2, 0.25, 7],
+      [7, 2, 0.75, 7],
+      [8, 0, 0.25, 8],
+      [8, 0, 0.75, 8],
+      [8, 2, 0.25, 8],
+      [8, 2, 0.75, 8],
     ]);
   });
 });

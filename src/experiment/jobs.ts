@@ -18,11 +18,14 @@ export function tasksOf(job: Job): Task[] {
       })),
     );
   }
-  return job.gammas.flatMap((gamma) =>
-    job.alphas.map((alpha) => ({
-      config: { ...job.base, gamma, alpha },
-      key: { seed: job.base.seed, gamma, alpha },
-    })),
+  // Seed by seed, so a cancelled sweep still has whole rows of the grid to compare.
+  return job.seeds.flatMap((seed) =>
+    job.gammas.flatMap((gamma) =>
+      job.alphas.map((alpha) => ({
+        config: { ...job.base, seed, gamma, alpha },
+        key: { seed, gamma, alpha },
+      })),
+    ),
   );
 }
 

@@ -82,7 +82,15 @@ export interface SessionUpdate {
 /** A background experiment: the pair over several seeds, or a (γ, α) grid. */
 export type Job =
   | { kind: "seeds"; runs: Record<RunId, TrainConfig>; seeds: number[]; steps: number }
-  | { kind: "sweep"; base: TrainConfig; gammas: number[]; alphas: number[]; steps: number };
+  | {
+      kind: "sweep";
+      base: TrainConfig;
+      gammas: number[];
+      alphas: number[];
+      /** Every cell is trained once per seed. */
+      seeds: number[];
+      steps: number;
+    };
 
 /** One finished training of a job. */
 export interface JobResult {

@@ -193,7 +193,7 @@ describe("a recorded run as a session view", () => {
 
   it("names the run in its label", () => {
     expect(recordedRunLabel(recorded())).toBe(
-      "Recorded run: 50 steps, seed 1 (A: CE, B: α-FL γ = 2, α = 0.25; recorded 2026-11-28)",
+      "Recorded run: 50 steps, seed 1, Adam lr 0.001 (A: CE, B: α-FL γ = 2, α = 0.25; recorded 2026-11-28)",
     );
     expect(describeLoss({ loss: "alpha-ce", gamma: 2, alpha: 0.75 })).toBe("α-CE α = 0.75");
     expect(describeLoss({ loss: "fl", gamma: 0.5, alpha: 0.25 })).toBe("FL γ = 0.5");

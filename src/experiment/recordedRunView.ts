@@ -3,6 +3,7 @@
  * conversion into the `SessionView` the training figures draw, plus the labels embeds show.
  */
 
+import { formatCount } from "../math/format";
 import { sigmoid } from "../math/numeric";
 import type { LossShares } from "../math/shares";
 import type { Evaluation, ImageReport } from "./evaluation";
@@ -185,7 +186,12 @@ export function viewOfRecordedRun(run: RecordedRun): SessionView {
 /** "Recorded run: 300 steps, seed 1 (A: CE, B: α-FL γ = 2, α = 0.25; recorded 2026-11-30)". */
 export function recordedRunLabel(run: RecordedRun): string {
   const { a, b } = run.config;
-  return `Recorded run: ${run.steps} steps, seed ${a.seed} (A: ${describeLoss(a)}, B: ${describeLoss(
+  const recipe = (c: typeof a) =>
+    c.optimizer === "sgd"
+      ? `SGD lr ${c.lr}${c.weightDecay ? `, weight decay ${c.weightDecay}` : ""}`
+      : `Adam lr ${c.lr}`;
+  const recipes = recipe(a) === recipe(b) ? recipe(a) : `A ${recipe(a)}, B ${recipe(b)}`;
+  return `Recorded run: ${formatCount(run.steps)} steps, seed ${a.seed}, ${recipes} (A: ${describeLoss(a)}, B: ${describeLoss(
     b,
   )}; recorded ${run.produced.date.slice(0, 10)})`;
 }

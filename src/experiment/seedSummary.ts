@@ -1,69 +1,145 @@
-/** Plain-language summaries of background experiments, stating what was measured. */
-import type { JobResult } from "./protocol";
+/**
+ * Plain-language summaries of experiments over seeds, stating what was measured and no more.
+ *
+ * The rule for calling a difference (stated on the page): pair the two settings seed by seed
+ * (same data stream and initialization), take the mean of the per-seed differences and its
+ * standard error; with at least `MIN_SEEDS_TO_CALL` seeds, a mean more than twice its standard
+ * error away from 0 is "ahead", anything else is "level within noise". That is roughly a 95%
+ * interval under normal errors: a rule of thumb for a handful of seeds, not a significance test.
+ */
+import { pairedDifferences, type SeedSummary, summarize } from "../math/seedStats";
+import type { JobResult, RunId } from "./protocol";
+
+/** A run whose held-out AP ends below this has stalled or failed (found next to nothing). */
+export const STALLED_AP = 0.05;
+/** Fewer seeds than this are too few to call a difference either way. */
+export const MIN_SEEDS_TO_CALL = 3;
+/** A difference is called when |mean| > this many standard errors. */
+export const CALL_AT_SE = 2;
+
+export const SEED_RULE = `A difference is called only with at least ${MIN_SEEDS_TO_CALL} seeds, when the mean of the per-seed differences is more than ${CALL_AT_SE} standard errors from 0; otherwise the runs are level within noise. A run ending below AP ${STALLED_AP} counts as stalled.`;
+
+export type Verdict =
+  | { kind: "too-few"; seeds: number }
+  | { kind: "level"; mean: number; se: number }
+  | { kind: "ahead"; leader: "a" | "b"; mean: number; se: number };
+
+/** The call for paired differences (B − A by convention). */
+export function verdictOf(differences: readonly number[]): Verdict {
+  const d = summarize(differences);
+  if (d.n < MIN_SEEDS_TO_CALL) return { kind: "too-few", seeds: d.n };
+  if (!(d.se > 0)) {
+    // Identical differences on every seed: no spread to measure against.
+    return d.mean === 0
+      ? { kind: "level", mean: 0, se: 0 }
+      : { kind: "ahead", leader: d.mean > 0 ? "b" : "a", mean: d.mean, se: 0 };
+  }
+  if (Math.abs(d.mean) > CALL_AT_SE * d.se)
+    return { kind: "ahead", leader: d.mean > 0 ? "b" : "a", mean: d.mean, se: d.se };
+  return { kind: "level", mean: d.mean, se: d.se };
+}
 
 export interface SeedComparison {
   seeds: number;
   /** Seeds where both runs finished (neither diverged). */
   compared: number;
-  bAhead: number;
-  aAhead: number;
-  meanA: number | null;
-  meanB: number | null;
-  /** Mean over compared seeds of AP(B) − AP(A). */
-  meanDifference: number | null;
-  diverged: { a: number; b: number };
+  a: SeedSummary;
+  b: SeedSummary;
+  /** Per-seed AP(B) − AP(A) over compared seeds. */
+  difference: SeedSummary;
+  verdict: Verdict;
+  diverged: Record<RunId, number>;
+  /** Runs that finished below STALLED_AP (or diverged). */
+  stalled: Record<RunId, number>;
 }
 
 /** Compare A and B seed by seed from a "seeds" job's results. */
 export function compareSeeds(results: readonly JobResult[]): SeedComparison {
-  const bySeed = new Map<number, { a?: JobResult; b?: JobResult }>();
-  for (const r of results) {
-    const entry = bySeed.get(r.key.seed) ?? {};
-    if (r.key.run === "a") entry.a = r;
-    if (r.key.run === "b") entry.b = r;
-    bySeed.set(r.key.seed, entry);
-  }
-  let compared = 0;
-  let bAhead = 0;
-  let aAhead = 0;
-  let sumA = 0;
-  let sumB = 0;
+  const aps = { a: new Map<number, number>(), b: new Map<number, number>() };
+  const seeds = new Set<number>();
   const diverged = { a: 0, b: 0 };
-  for (const { a, b } of bySeed.values()) {
-    if (a?.divergence) diverged.a += 1;
-    if (b?.divergence) diverged.b += 1;
-    if (a?.ap == null || b?.ap == null) continue;
-    compared += 1;
-    sumA += a.ap;
-    sumB += b.ap;
-    if (b.ap > a.ap) bAhead += 1;
-    else if (a.ap > b.ap) aAhead += 1;
+  const stalled = { a: 0, b: 0 };
+  for (const r of results) {
+    const run = r.key.run;
+    if (!run) continue;
+    seeds.add(r.key.seed);
+    if (r.divergence) diverged[run] += 1;
+    if (r.ap === null || r.ap < STALLED_AP) stalled[run] += 1;
+    if (r.ap !== null) aps[run].set(r.key.seed, r.ap);
   }
+  const { seeds: both, differences } = pairedDifferences(aps.b, aps.a);
+  const of = (run: RunId) => summarize(both.map((s) => aps[run].get(s) as number));
   return {
-    seeds: bySeed.size,
-    compared,
-    bAhead,
-    aAhead,
-    meanA: compared ? sumA / compared : null,
-    meanB: compared ? sumB / compared : null,
-    meanDifference: compared ? (sumB - sumA) / compared : null,
+    seeds: seeds.size,
+    compared: both.length,
+    a: of("a"),
+    b: of("b"),
+    difference: summarize(differences),
+    verdict: verdictOf(differences),
     diverged,
+    stalled,
   };
 }
 
-/** "B ahead in 3 of 3 seeds, mean AP +0.41 (A 0.12, B 0.53)", or what else happened. */
+/**
+ * "B ahead: mean AP of B − A +0.21 ± 0.04 (SE) over 5 seeds (A 0.52 ± 0.30, B 0.73 ± 0.10,
+ * mean ± sd)", or "level within noise", or why nothing can be said yet.
+ */
 export function describeComparison(c: SeedComparison, format: (v: number) => string): string {
   if (c.compared === 0)
     return c.seeds === 0 ? "No seeds finished yet." : "No seed finished with both runs intact.";
-  const lead =
-    c.bAhead > c.aAhead
-      ? `B ahead in ${c.bAhead} of ${c.compared} seeds`
-      : c.aAhead > c.bAhead
-        ? `A ahead in ${c.aAhead} of ${c.compared} seeds`
-        : `A and B level: each ahead in ${c.aAhead} of ${c.compared} seeds`;
-  const diff = c.meanDifference ?? 0;
-  const sign = diff >= 0 ? "+" : "−";
-  const tail =
-    c.diverged.a + c.diverged.b > 0 ? `; diverged: A ${c.diverged.a}, B ${c.diverged.b}` : "";
-  return `${lead}, mean AP of B − A ${sign}${format(Math.abs(diff))} (A ${format(c.meanA ?? 0)}, B ${format(c.meanB ?? 0)})${tail}.`;
+  const signed = (v: number) => `${v >= 0 ? "+" : "−"}${format(Math.abs(v))}`;
+  const spread = (s: SeedSummary) =>
+    Number.isFinite(s.sd) ? `${format(s.mean)} ± ${format(s.sd)}` : format(s.mean);
+  const means = `A ${spread(c.a)}, B ${spread(c.b)}${c.compared > 1 ? ", mean ± sd" : ""}`;
+  const v = c.verdict;
+  const seeds = `${c.compared} seed${c.compared === 1 ? "" : "s"}`;
+  const head =
+    v.kind === "too-few"
+      ? `Too few seeds to call (${seeds}; at least ${MIN_SEEDS_TO_CALL} needed): mean AP of B − A ${signed(c.difference.mean)}`
+      : v.kind === "level"
+        ? `Level within noise over ${seeds}: mean AP of B − A ${signed(v.mean)} ± ${format(v.se)} (SE)`
+        : `${v.leader.toUpperCase()} ahead over ${seeds}: mean AP of B − A ${signed(v.mean)} ± ${format(v.se)} (SE)`;
+  const tails: string[] = [];
+  if (c.stalled.a + c.stalled.b > 0) tails.push(`stalled: A ${c.stalled.a}, B ${c.stalled.b}`);
+  if (c.diverged.a + c.diverged.b > 0) tails.push(`diverged: A ${c.diverged.a}, B ${c.diverged.b}`);
+  return `${head} (${means})${tails.length ? `; ${tails.join("; ")}` : ""}.`;
+}
+
+/** One cell of a sweep over seeds: its mean AP and whether it is level with the best cell. */
+export interface SweepCell {
+  key: string;
+  summary: SeedSummary;
+  /** The cell with the highest mean. */
+  top: boolean;
+  /** Not distinguishable from the top cell by the seed rule (the top cell itself included). */
+  levelWithTop: boolean;
+}
+
+/**
+ * Sweep cells (keyed by e.g. "γ=2,α=0.25") from their per-seed APs. Every cell is compared with
+ * the top one by paired differences; only when each other cell is clearly behind is the top
+ * cell "the best" — otherwise all cells level with it are marked together.
+ */
+export function sweepCells(cells: ReadonlyMap<string, ReadonlyMap<number, number>>): SweepCell[] {
+  const summaries = [...cells].map(([key, bySeed]) => ({
+    key,
+    bySeed,
+    summary: summarize([...bySeed.values()]),
+  }));
+  const top = summaries.reduce<(typeof summaries)[number] | null>(
+    (best, c) => (best === null || c.summary.mean > best.summary.mean ? c : best),
+    null,
+  );
+  return summaries.map((c) => {
+    const isTop = c === top;
+    const verdict =
+      top && !isTop ? verdictOf(pairedDifferences(top.bySeed, c.bySeed).differences) : null;
+    return {
+      key: c.key,
+      summary: c.summary,
+      top: isTop,
+      levelWithTop: isTop || verdict === null || verdict.kind !== "ahead",
+    };
+  });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lossRankedLogits, normalizedLossCdf } from "./figure4";
 import { sigmoidFocalLoss } from "./focal";
+import { assertInDelta } from "./testing";
 
 describe("normalizedLossCdf", () => {
   it("runs from 0 to 1 and never decreases", () => {
@@ -71,5 +72,38 @@ describe("lossRankedLogits", () => {
     expect(thin[0]).toBe(-5);
     expect(thin[10]).toBe(5);
     expect(thin[5]).toBeCloseTo(0, 5);
+  });
+});
+
+describe("normalizedLossCdf with weights", () => {
+  const logits = [-4, -1, 0.5, 2, -2.5];
+  const labels = [0, 0, 0, 0, 0];
+
+  it("gives the unweighted curve when every weight is one", () => {
+    const plain = normalizedLossCdf(logits, labels, 0, 2, 17);
+    const ones = normalizedLossCdf(logits, labels, 0, 2, 17, [1, 1, 1, 1, 1]);
+    for (let j = 0; j < 17; j++) {
+      assertInDelta(ones.cumulativeLoss[j] as number, plain.cumulativeLoss[j] as number, 1e-15);
+    }
+  });
+
+  it("equals repeating each sample as many times as its weight", () => {
+    const weights = [3, 1, 2, 4, 1];
+    const repeated = logits.flatMap((x, i) => new Array(weights[i]).fill(x) as number[]);
+    const expanded = normalizedLossCdf(repeated, new Array(repeated.length).fill(0), 0, 1.5, 23);
+    const weighted = normalizedLossCdf(logits, labels, 0, 1.5, 23, weights);
+    for (let j = 0; j < 23; j++) {
+      assertInDelta(
+        weighted.cumulativeLoss[j] as number,
+        expanded.cumulativeLoss[j] as number,
+        1e-12,
+      );
+    }
+  });
+
+  it("skips samples of weight zero", () => {
+    const a = normalizedLossCdf([1, 100, 3], [1, 1, 1], 1, 2, 5, [1, 0, 1]);
+    const b = normalizedLossCdf([1, 3], [1, 1], 1, 2, 5);
+    expect(Array.from(a.cumulativeLoss)).toEqual(Array.from(b.cumulativeLoss));
   });
 });

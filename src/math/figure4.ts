@@ -16,7 +16,9 @@ export interface LossCdf {
  * Figure 4 for one class: the losses FL_γ(x_i, y) of the samples with label `y` (no α: it is a
  * constant within a class and cancels), sorted ascending and normalized to sum to one; returns
  * the cumulative sum at `points` evenly spaced fractions from 0 to 1 (linear between samples).
- * Empty class or zero total loss gives NaN shares.
+ * With `weights`, sample i stands for w_i examples of equal loss: the fraction counts examples
+ * (Σ w) and the cumulative loss grows by FL_i per example across sample i's span; all-ones
+ * weights give exactly the unweighted curve. Empty class or zero total loss gives NaN shares.
  */
 export function normalizedLossCdf(
   logits: ArrayLike<number>,
@@ -24,30 +26,41 @@ export function normalizedLossCdf(
   y: 0 | 1,
   gamma: number,
   points = 101,
+  weights?: ArrayLike<number>,
 ): LossCdf {
   const losses: number[] = [];
+  const counts: number[] = [];
   for (let i = 0; i < logits.length; i++) {
-    if ((labels[i] === 1 ? 1 : 0) === y) {
+    const w = weights ? (weights[i] as number) : 1;
+    if ((labels[i] === 1 ? 1 : 0) === y && w > 0) {
       losses.push(sigmoidFocalLoss(logits[i] as number, y, { gamma, alpha: null }));
+      counts.push(w);
     }
   }
-  losses.sort((a, b) => a - b);
-  const cumulative = new Float64Array(losses.length + 1);
-  for (let k = 0; k < losses.length; k++) {
-    cumulative[k + 1] = (cumulative[k] as number) + (losses[k] as number);
-  }
-  const total = cumulative[losses.length] as number;
+  const order = Array.from(losses.keys()).sort(
+    (a, b) => (losses[a] as number) - (losses[b] as number),
+  );
+  // cumulativeCount[k] examples (the first k samples) carry cumulativeLoss[k] of the loss.
+  const cumulativeCount = new Float64Array(order.length + 1);
+  const cumulative = new Float64Array(order.length + 1);
+  order.forEach((i, k) => {
+    cumulativeCount[k + 1] = (cumulativeCount[k] as number) + (counts[i] as number);
+    cumulative[k + 1] = (cumulative[k] as number) + (counts[i] as number) * (losses[i] as number);
+  });
+  const totalCount = cumulativeCount[order.length] as number;
+  const total = cumulative[order.length] as number;
   const fraction = new Float64Array(points);
   const cumulativeLoss = new Float64Array(points);
+  let k = 0;
   for (let j = 0; j < points; j++) {
     const f = points === 1 ? 1 : j / (points - 1);
     fraction[j] = f;
-    const pos = f * losses.length;
-    const lo = Math.floor(pos);
-    const hi = Math.min(lo + 1, losses.length);
-    const below = cumulative[lo] as number;
-    const interpolated = below + (pos - lo) * ((cumulative[hi] as number) - below);
-    cumulativeLoss[j] = total > 0 ? interpolated / total : Number.NaN;
+    const pos = f * totalCount;
+    while (k < order.length - 1 && (cumulativeCount[k + 1] as number) <= pos) k++;
+    const below = cumulative[k] as number;
+    const loss = order.length === 0 ? 0 : (losses[order[k] as number] as number);
+    const interpolated = below + Math.max(0, pos - (cumulativeCount[k] as number)) * loss;
+    cumulativeLoss[j] = total > 0 ? Math.min(1, interpolated / total) : Number.NaN;
   }
   return { fraction, cumulativeLoss };
 }

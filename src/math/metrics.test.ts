@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { averagePrecision, operatingPoints, prCurve, recallAtPrecision } from "./metrics";
+import {
+  averagePrecision,
+  bestF1Point,
+  f1Of,
+  operatingPointAt,
+  operatingPoints,
+  prCurve,
+  recallAtPrecision,
+} from "./metrics";
 
 describe("averagePrecision", () => {
   it("averages the precision at each positive's rank when there are no ties", () => {
@@ -71,5 +79,28 @@ describe("prCurve", () => {
     expect(Array.from(curve.recall)).toEqual([0.5, 1, 1]);
     expect(Array.from(curve.precision)).toEqual([1, 2 / 3, 0.5]);
     expect(Array.from(curve.threshold)).toEqual([0.9, 0.7, 0.6]);
+  });
+});
+
+describe("weighted operating points, operatingPointAt and bestF1Point", () => {
+  it("count a weighted location as repeated locations", () => {
+    const a = operatingPoints([0.9, 0.5, 0.1], [1, 0, 1], [2, 3, 1]);
+    const b = operatingPoints([0.9, 0.9, 0.5, 0.5, 0.5, 0.1], [1, 1, 0, 0, 0, 1]);
+    expect(a).toEqual(b);
+  });
+
+  it("find the point that flags everything at or above a threshold", () => {
+    const points = operatingPoints([0.9, 0.6, 0.5, 0.2], [1, 0, 1, 0]);
+    expect(operatingPointAt(points, 0.5)?.truePositives).toBe(2);
+    expect(operatingPointAt(points, 0.5)?.falsePositives).toBe(1);
+    expect(operatingPointAt(points, 0.95)).toBeNull();
+  });
+
+  it("pick the threshold of highest F1 = 2TP / (TP + FP + P)", () => {
+    // Flag 0.9 only: F1 = 2/(1+0+2) = 0.667; flag down to 0.5: 4/(2+1+2) = 0.8; all: 4/6.
+    const points = operatingPoints([0.9, 0.6, 0.5, 0.2], [1, 0, 1, 0]);
+    const best = bestF1Point(points);
+    expect(best?.threshold).toBe(0.5);
+    expect(f1Of(best as NonNullable<typeof best>)).toBeCloseTo(0.8, 15);
   });
 });

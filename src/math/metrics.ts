@@ -19,11 +19,13 @@ export interface OperatingPoint {
 /**
  * The operating points of scores against binary labels, one per distinct score, in decreasing
  * score order: precision = TP/(TP+FP), recall = TP/P. With P = 0 positives recall is NaN.
- * NaN scores are rejected, because a ranking with them is undefined.
+ * NaN scores are rejected, because a ranking with them is undefined. With `weights`, location
+ * i counts w_i times (a histogram bin of w_i examples at one score).
  */
 export function operatingPoints(
   scores: ArrayLike<number>,
   labels: ArrayLike<number>,
+  weights?: ArrayLike<number>,
 ): OperatingPoint[] {
   if (scores.length !== labels.length) throw new Error("scores and labels differ in length");
   const order = Array.from({ length: scores.length }, (_, i) => i);
@@ -31,15 +33,16 @@ export function operatingPoints(
     if (Number.isNaN(scores[i])) throw new Error(`score ${i} is NaN`);
   }
   order.sort((a, b) => (scores[b] as number) - (scores[a] as number));
+  const weightOf = (i: number) => (weights ? (weights[i] as number) : 1);
   let positives = 0;
-  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) positives++;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) positives += weightOf(i);
   const points: OperatingPoint[] = [];
   let tp = 0;
   let fp = 0;
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
-    if (labels[i] === 1) tp++;
-    else fp++;
+    if (labels[i] === 1) tp += weightOf(i);
+    else fp += weightOf(i);
     const next = order[k + 1];
     const threshold = scores[i] as number;
     if (next !== undefined && scores[next] === threshold) continue;
@@ -113,4 +116,44 @@ export function prCurve(points: readonly OperatingPoint[]): PrCurve {
     precision: Float64Array.from(kept, (p) => p.precision),
     threshold: Float64Array.from(kept, (p) => p.threshold),
   };
+}
+
+/**
+ * The operating point that predicts positive every location scored ≥ `threshold`: the last
+ * point whose threshold is ≥ it; null when nothing scores that high (no location flagged).
+ */
+export function operatingPointAt(
+  points: readonly OperatingPoint[],
+  threshold: number,
+): OperatingPoint | null {
+  let found: OperatingPoint | null = null;
+  for (const point of points) {
+    if (point.threshold >= threshold) found = point;
+    else break;
+  }
+  return found;
+}
+
+/**
+ * The operating point of highest F1 = 2PR / (P + R) = 2TP / (TP + FP + P); the first (highest
+ * threshold) among ties; null when no point has a positive F1.
+ */
+export function bestF1Point(points: readonly OperatingPoint[]): OperatingPoint | null {
+  let best: OperatingPoint | null = null;
+  let bestF1 = 0;
+  for (const point of points) {
+    const f1 = f1Of(point);
+    if (f1 > bestF1) {
+      best = point;
+      bestF1 = f1;
+    }
+  }
+  return best;
+}
+
+/** F1 = 2PR / (P + R) of an operating point; 0 when P + R = 0, NaN without positives. */
+export function f1Of(point: OperatingPoint): number {
+  const { precision: p, recall: r } = point;
+  if (Number.isNaN(r)) return Number.NaN;
+  return p + r > 0 ? (2 * p * r) / (p + r) : 0;
 }

@@ -3,6 +3,7 @@ import { crossEntropy, focalLoss } from "./focal";
 import {
   budgetComparison,
   budgetShares,
+  type LossBudget,
   lossBudget,
   normalNodes,
   POPULATIONS,
@@ -74,13 +75,30 @@ describe("lossBudget of the part-trained population", () => {
     expect(share(1000)).toBeLessThan(share(100000));
   });
 
-  it("focal loss moves the budget from easy negatives to positives; α alone barely does", () => {
-    const [ce, alphaCe, fl] = budgetComparison(pop, 1000, 2, 0.25).map((c) =>
+  it("focal loss moves the budget from easy negatives to positives; α only between the classes", () => {
+    const [ce, alphaCe, fl] = budgetComparison(pop, 1000, 2, 0.25, 0.75).map((c) =>
       budgetShares(c.budget, "loss"),
     );
     expect(ce?.easyNegatives).toBeGreaterThan(0.5);
     expect(alphaCe?.easyNegatives).toBeGreaterThan(0.5);
     expect(fl?.easyNegatives).toBeLessThan(0.2);
     expect(fl?.positives).toBeGreaterThan(ce?.positives ?? 1);
+  });
+
+  it("at the prior init, gives α-CE's easy share in closed form for its own α", () => {
+    // Every negative costs −ln 0.99, the positive −ln 0.01: share = (1 − α)·1000·ℓn / (… + α·ℓp).
+    const ln = -Math.log(0.99);
+    const lp = -Math.log(0.01);
+    const expected = (a: number) => ((1 - a) * 1000 * ln) / ((1 - a) * 1000 * ln + a * lp);
+    for (const ceAlpha of [0.25, 0.5, 0.75]) {
+      const [, alphaCe] = budgetComparison(POPULATIONS.init, 1000, 2, 0.25, ceAlpha);
+      assertInDelta(
+        budgetShares(alphaCe?.budget as LossBudget, "loss").easyNegatives,
+        expected(ceAlpha),
+        1e-9,
+      );
+    }
+    expect(expected(0.75)).toBeCloseTo(0.421, 3);
+    expect(expected(0.25)).toBeCloseTo(0.868, 3);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * "Where the loss goes": the expected loss and gradient of a population with one positive per
- * R negatives, split into positives, hard negatives and easy negatives (p_t > 0.9).
+ * R negatives, split into positives, hard negatives and easy negatives (p_t > 0.9: our cut-off;
+ * the paper calls examples with p_t ≫ 0.5 easy and sets no threshold).
  *
  * Each group's signed logit z (p_t = σ(z)) follows a normal distribution; a standard deviation
  * of 0 means every member sits at the mean. Expectations are computed by midpoint quadrature.
@@ -26,9 +27,11 @@ export const PRIOR = 0.01;
 
 /**
  * Populations the explainer offers. `init`: every location scores π = 0.01 (the paper's prior
- * initialization), so negatives sit at p_t = 0.99 and positives at p_t = 0.01. `training`: a
- * detector part-way through training: negatives mostly easy (median p_t ≈ 0.993) with a tail of
- * hard ones, positives found but not yet confident (median p_t ≈ 0.73).
+ * initialization), so negatives sit at p_t = 0.99 and positives at p_t = 0.01; our trained toy
+ * measures the same shares at its step 0. `training`: an *assumed*, illustrative detector
+ * part-way through training, not a measurement: negatives mostly easy (median p_t ≈ 0.993, 1.3%
+ * of them at p_t ≤ 0.9) with a tail of hard ones, positives found but not yet confident (median
+ * p_t ≈ 0.73).
  */
 export const POPULATIONS = {
   init: {
@@ -64,8 +67,8 @@ export interface LossBudget {
 /** The groups in display order, with their labels. */
 export const BUDGET_GROUPS = [
   { key: "positives", label: "Positives" },
-  { key: "hardNegatives", label: "Hard negatives (p_t ≤ 0.9)" },
-  { key: "easyNegatives", label: "Easy negatives (p_t > 0.9)" },
+  { key: "hardNegatives", label: "Hard negatives (pₜ ≤ 0.9)" },
+  { key: "easyNegatives", label: "Easy negatives (pₜ > 0.9)" },
 ] as const;
 
 const nodeCache = new Map<string, readonly { z: number; w: number }[]>();
@@ -144,16 +147,24 @@ export function budgetShares(
   };
 }
 
-/** The losses compared side by side in the budget figure. */
+/**
+ * The losses compared side by side in the budget figure: CE, α-CE with its own α (`ceAlpha`:
+ * the paper's best α for CE was 0.75, not the 0.25 it chose for γ = 2) and α-FL (γ, α).
+ */
 export function budgetComparison(
   population: Population,
   ratio: number,
   gamma: number,
   alpha: number,
+  ceAlpha: number,
 ): { id: "ce" | "alpha-ce" | "fl"; label: string; budget: LossBudget }[] {
   return [
     { id: "ce", label: "CE", budget: lossBudget(population, ratio, { gamma: 0, alpha: null }) },
-    { id: "alpha-ce", label: "α-CE", budget: lossBudget(population, ratio, { gamma: 0, alpha }) },
+    {
+      id: "alpha-ce",
+      label: "α-CE",
+      budget: lossBudget(population, ratio, { gamma: 0, alpha: ceAlpha }),
+    },
     { id: "fl", label: "α-FL", budget: lossBudget(population, ratio, { gamma, alpha }) },
   ];
 }

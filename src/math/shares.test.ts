@@ -34,3 +34,21 @@ describe("lossShares", () => {
     expect(fl).toBeLessThan(0.001);
   });
 });
+
+describe("lossShares with weights", () => {
+  it("equals repeating each sample as many times as its weight", () => {
+    const logits = [-5, -1, 0.3, 2, -3];
+    const labels = [0, 0, 1, 1, 0];
+    const weights = [4, 2, 1, 3, 5];
+    const repeatedX = logits.flatMap((x, i) => new Array(weights[i]).fill(x) as number[]);
+    const repeatedY = labels.flatMap((y, i) => new Array(weights[i]).fill(y) as number[]);
+    const a = lossShares(logits, labels, FL2, weights);
+    const b = lossShares(repeatedX, repeatedY, FL2);
+    expect(a.counts).toEqual(b.counts);
+    for (const m of ["loss", "gradient"] as const) {
+      for (const g of ["positives", "hardNegatives", "easyNegatives"] as const) {
+        expect(a[m][g]).toBeCloseTo(b[m][g], 13);
+      }
+    }
+  });
+});

@@ -6,6 +6,8 @@ export const EXPLAINER_SCHEMA = {
   gamma: { kind: "number", default: 2, min: 0, max: 5, precision: 2 },
   /** Balancing weight α of positives (negatives get 1 − α). */
   alpha: { kind: "number", default: 0.25, min: 0, max: 1, precision: 2 },
+  /** α of the α-CE bar in the loss budget: its own, as the paper tuned α apart for CE (0.75). */
+  ceAlpha: { kind: "number", default: 0.75, min: 0, max: 1, precision: 2 },
   /** Negatives per positive in the loss-budget population. */
   ratio: { kind: "number", default: 1000, min: 1, max: 100000, integer: true },
   /** Which population the loss budget describes. */

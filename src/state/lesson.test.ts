@@ -42,7 +42,7 @@ describe("lesson links", () => {
       "hide=controls,loss-vs-pt&predict=push-back",
     ]) {
       expect(serialize(parse(q).state)).toBe(q);
-      const full = `gamma=0.5&alpha=0.75&ratio=10000&population=init&family=1&logy=0&${q}`;
+      const full = `gamma=0.5&alpha=0.75&ceAlpha=0.75&ratio=10000&population=init&family=1&logy=0&${q}`;
       const explainer = serializeState(EXPLAINER_SCHEMA, parseState(EXPLAINER_SCHEMA, full).state);
       expect(`${explainer}&${serialize(parse(full).state)}`).toBe(full);
     }

@@ -10,6 +10,7 @@ import {
   serializeState,
 } from "./schema";
 import { TRAIN_SCHEMA } from "./train";
+import { YOURS_SCHEMA } from "./yours";
 
 const parse = (q: string) => parseState(EXPLAINER_SCHEMA, q);
 
@@ -20,12 +21,13 @@ describe("parseState", () => {
 
   it("reads every parameter with or without the leading ?", () => {
     const { state, issues } = parse(
-      "?gamma=0.5&alpha=0.75&ratio=250&population=init&family=1&logy=true",
+      "?gamma=0.5&alpha=0.75&ceAlpha=0.5&ratio=250&population=init&family=1&logy=true",
     );
     expect(issues).toEqual([]);
     expect(state).toEqual({
       gamma: 0.5,
       alpha: 0.75,
+      ceAlpha: 0.5,
       ratio: 250,
       population: "init",
       family: true,
@@ -149,7 +151,7 @@ describe("decimal numbers", () => {
 
 describe("the length bound", () => {
   it("lets the longest valid value of every page's parameters through", () => {
-    const schemas: Schema[] = [EXPLAINER_SCHEMA, TRAIN_SCHEMA, LESSON_SCHEMA];
+    const schemas: Schema[] = [EXPLAINER_SCHEMA, TRAIN_SCHEMA, LESSON_SCHEMA, YOURS_SCHEMA];
     for (const schema of schemas) {
       for (const param of Object.values(schema)) {
         const longest =
@@ -169,13 +171,16 @@ describe("serializeState", () => {
     const state = {
       gamma: 0.37,
       alpha: 0.9,
+      ceAlpha: 0.5,
       ratio: 31623,
       population: "init" as const,
       family: true,
       logy: false,
     };
     const query = serializeState(EXPLAINER_SCHEMA, state);
-    expect(query).toBe("gamma=0.37&alpha=0.9&ratio=31623&population=init&family=1&logy=0");
+    expect(query).toBe(
+      "gamma=0.37&alpha=0.9&ceAlpha=0.5&ratio=31623&population=init&family=1&logy=0",
+    );
     expect(parse(query)).toEqual({ state, issues: [] });
   });
 });

@@ -27,10 +27,14 @@ describe("trainStateOf", () => {
 describe("the checked-in recorded run (public/recorded-run.json)", () => {
   const run = parseRecordedRun(JSON.parse(recordedText));
 
-  it("is small, and records the training page's default pair and how it was made", () => {
+  it("is small, and records the training page's default pair (the paper's recipe) and how it was made", () => {
     expect(new TextEncoder().encode(recordedText).length).toBeLessThan(300_000);
     expect(run.format).toBe(RECORDED_RUN_FORMAT);
     expect(run.config).toEqual(config);
+    for (const c of [run.config.a, run.config.b]) {
+      expect(c).toMatchObject({ optimizer: "sgd", lr: 0.01, momentum: 0.9, weightDecay: 0.0001 });
+      expect(c).toMatchObject({ batchSize: 16, priorInit: true, prior: 0.01 });
+    }
     expect(run.produced.by).toContain("record:run");
     expect(Number.isNaN(Date.parse(run.produced.date))).toBe(false);
   });
@@ -48,9 +52,6 @@ describe("the checked-in recorded run (public/recorded-run.json)", () => {
       expect(r.ranked?.positives.length).toBe(run.measured.positives);
       expect(r.ranked?.negatives.length).toBe(MAX_RANKED_RECORDED);
     }
-    // The story the recorded run tells: focal loss ahead of CE after a short training.
-    expect(view.runs.b.metrics.at(-1)?.ap ?? 0).toBeGreaterThan(
-      view.runs.a.metrics.at(-1)?.ap ?? 1,
-    );
+    // No story is asserted here: what the recorded run shows is whatever the recipe gave.
   });
 });

@@ -10,10 +10,12 @@ import {
   LOSS_KINDS,
   type LossKind,
   OPTIMIZER_KINDS,
+  OPTIONAL_RANGES,
   type Range,
   type TrainConfig,
 } from "../experiment/config";
 import type { RunId } from "../experiment/protocol";
+import { PAPER_BEST_CE, PAPER_FL, PAPER_RECIPE } from "../experiment/recipes";
 import { defaultsOf, type NumberParam, type Schema, type StateOf } from "./schema";
 
 /**
@@ -31,24 +33,29 @@ function numberParam(range: Range, value: number, precision?: number): NumberPar
   };
 }
 
-function runParams(loss: LossKind) {
+/** One run's parameters; the page opens on the paper's recipe (A: best α-CE, B: α-FL). */
+function runParams(loss: LossKind, alpha: number) {
   return {
     loss: { kind: "enum", default: loss, values: LOSS_KINDS },
-    gamma: numberParam(CONFIG_RANGES.gamma, DEFAULT_CONFIG.gamma, 2),
-    alpha: numberParam(CONFIG_RANGES.alpha, DEFAULT_CONFIG.alpha, 2),
-    prior: { kind: "boolean", default: DEFAULT_CONFIG.priorInit },
-    opt: { kind: "enum", default: DEFAULT_CONFIG.optimizer, values: OPTIMIZER_KINDS },
-    lr: numberParam(CONFIG_RANGES.lr, DEFAULT_CONFIG.lr, 6),
+    gamma: numberParam(CONFIG_RANGES.gamma, PAPER_FL.gamma, 2),
+    alpha: numberParam(CONFIG_RANGES.alpha, alpha, 2),
+    prior: { kind: "boolean", default: PAPER_RECIPE.priorInit },
+    opt: { kind: "enum", default: PAPER_RECIPE.optimizer, values: OPTIMIZER_KINDS },
+    lr: numberParam(CONFIG_RANGES.lr, PAPER_RECIPE.lr, 6),
   } as const;
 }
 
-const A = runParams("ce");
-const B = runParams("alpha-fl");
+const A = runParams(PAPER_BEST_CE.loss, PAPER_BEST_CE.alpha);
+const B = runParams(PAPER_FL.loss, PAPER_FL.alpha);
 
 export const TRAIN_SCHEMA = {
   seed: numberParam(CONFIG_RANGES.seed, DEFAULT_CONFIG.seed),
-  batch: numberParam(CONFIG_RANGES.batchSize, DEFAULT_CONFIG.batchSize),
+  batch: numberParam(CONFIG_RANGES.batchSize, PAPER_RECIPE.batchSize),
   imbalance: numberParam(CONFIG_RANGES.imbalance, DEFAULT_CONFIG.imbalance),
+  /** Coupled weight decay of the SGD runs (Adam runs train without), shared by both runs. */
+  wd: numberParam(OPTIONAL_RANGES.weightDecay, PAPER_RECIPE.weightDecay, 6),
+  /** Linear warm-up steps of SGD's learning rate from a third of it (Detectron's), shared. */
+  warmup: numberParam(OPTIONAL_RANGES.warmupSteps, 0),
   backend: { kind: "enum", default: "auto", values: BACKEND_CHOICES },
   aLoss: A.loss,
   aGamma: A.gamma,
@@ -85,13 +92,21 @@ export function configOf(state: TrainState, id: RunId): TrainConfig {
     gamma: state[k.gamma],
     alpha: state[k.alpha],
     priorInit: state[k.prior],
-    prior: DEFAULT_CONFIG.prior,
+    prior: PAPER_RECIPE.prior,
     optimizer: state[k.opt],
     lr: state[k.lr],
-    momentum: DEFAULT_CONFIG.momentum,
+    momentum: PAPER_RECIPE.momentum,
     batchSize: state.batch,
     imbalance: state.imbalance,
+    // The recipe's decay and warm-up belong to SGD (the engine's warm-up only drives SGD's lr).
+    weightDecay: state[k.opt] === "sgd" ? state.wd : 0,
+    warmupSteps: state[k.opt] === "sgd" ? state.warmup : 0,
   };
+}
+
+/** The run whose recipe settings the shared SGD fields hold (A unless only B uses SGD). */
+function sgdOf(config: Record<RunId, TrainConfig>): TrainConfig {
+  return config.a.optimizer !== "sgd" && config.b.optimizer === "sgd" ? config.b : config.a;
 }
 
 /** The page state that trains the pair `config` (the inverse of `configOf` for both runs). */
@@ -101,6 +116,8 @@ export function trainStateOf(config: Record<RunId, TrainConfig>, f4gamma: number
     seed: config.a.seed,
     batch: config.a.batchSize,
     imbalance: config.a.imbalance,
+    wd: sgdOf(config).weightDecay ?? TRAIN_SCHEMA.wd.default,
+    warmup: sgdOf(config).warmupSteps ?? 0,
     f4gamma,
   };
   for (const id of ["a", "b"] as const) {

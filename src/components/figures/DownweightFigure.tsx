@@ -6,7 +6,13 @@ import { LineChart, type Series } from "../charts/LineChart";
 import { COLORS } from "../charts/palette";
 import { emphasisFor, useExplainer } from "../explainerContext";
 import { Figure } from "../Figure";
-import { downweightCaption, downweightTable, READOUT_PTS, timesLess } from "./downweightText";
+import {
+  downweightCaption,
+  downweightTable,
+  READOUT_PTS,
+  ratioDomain,
+  timesLess,
+} from "./downweightText";
 
 /** Figure 3: the modulating factor (1 − p_t)^γ and how many times less each example counts. */
 export function DownweightFigure() {
@@ -16,7 +22,7 @@ export function DownweightFigure() {
     () => [
       {
         id: "mod",
-        label: `(1 − p_t)^${formatParam(gamma)}`,
+        label: `(1 − pₜ)^γ, γ = ${formatParam(gamma)}`,
         points: modulatingFactorCurve(gamma),
         color: COLORS.modulating,
         evaluate: (pt) => modulatingFactor(pt, gamma),
@@ -45,12 +51,18 @@ export function DownweightFigure() {
       id="down-weighting"
       caption={
         <>
-          With γ = {c.gamma}, an example at p<sub>t</sub> = 0.9 counts{" "}
-          <strong>{c.at09} less</strong> than under CE, and one at p<sub>t</sub> = 0.5 counts{" "}
-          {c.at05} less.{" "}
-          {k === null
-            ? "With γ = 0 nothing is down-weighted: focal loss is cross-entropy."
-            : `An example counts at least 1000× less once 1 − p_t ≤ ${k.miss}${k.pt === null ? "" : ` (p_t ≥ ${k.pt})`}.`}
+          {c.same || k === null ? (
+            "At γ = 0 nothing is down-weighted: focal loss is cross-entropy."
+          ) : (
+            <>
+              With γ = {c.gamma}, an example at p<sub>t</sub> = 0.9 counts <strong>{c.at09}</strong>{" "}
+              than under CE, and one at p<sub>t</sub> = 0.5 counts {c.at05}. An example counts at
+              least 1,000× less once 1 − p<sub>t</sub> ≤ {k.miss}
+              {k.pt === null ? "" : ` (p`}
+              {k.pt === null ? null : <sub>t</sub>}
+              {k.pt === null ? "" : ` ≥ ${k.pt})`}.
+            </>
+          )}
         </>
       }
       data={{ x: "p_t", curves: [...factor, ...ratio] }}
@@ -62,7 +74,7 @@ export function DownweightFigure() {
         const h = Math.min(300, Math.max(220, w * 0.7));
         const x = {
           domain: [0, 1] as const,
-          label: "p_t",
+          label: "pₜ",
           format: formatValue,
           highlighted: highlight === "pt",
         };
@@ -78,7 +90,7 @@ export function DownweightFigure() {
                     at p<sub>t</sub> = {pt}
                   </dt>
                   <dd className="text-lg font-semibold tabular-nums text-[var(--c-fl)]">
-                    {timesLess(pt, gamma)} less
+                    {timesLess(pt, gamma)}
                   </dd>
                 </div>
               ))}
@@ -88,12 +100,12 @@ export function DownweightFigure() {
                 width={w}
                 height={h}
                 series={factor}
-                xName="p_t"
-                title={`Modulating factor (1 - p_t) to the power ${formatParam(gamma)}`}
+                xName="pₜ"
+                title={`Modulating factor (1 − pₜ)^γ with γ = ${formatParam(gamma)}`}
                 x={x}
                 y={{
                   domain: [0, 1],
-                  label: "modulating factor (1 − p_t)^γ",
+                  label: "modulating factor (1 − pₜ)^γ",
                   format: formatValue,
                   highlighted: highlight === "mod",
                 }}
@@ -102,11 +114,11 @@ export function DownweightFigure() {
                 width={w}
                 height={h}
                 series={ratio}
-                xName="p_t"
-                title={`CE over FL ratio on a log axis, gamma ${formatParam(gamma)}`}
+                xName="pₜ"
+                title={`CE over FL ratio on a log axis, γ = ${formatParam(gamma)}`}
                 x={x}
                 y={{
-                  domain: [1, 1e6],
+                  domain: ratioDomain(gamma),
                   type: "log",
                   label: "times less than CE",
                   format: (v) => formatTimes(v),

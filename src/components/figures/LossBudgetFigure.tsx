@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { formatCount } from "../../math/format";
+import { formatRatio } from "../../math/format";
 import {
   BUDGET_GROUPS,
   budgetComparison,
@@ -45,13 +45,13 @@ function rowOf(
 /** Figure 5: which examples the total loss and gradient come from, under CE, α-CE and α-FL. */
 export function LossBudgetFigure() {
   const { state, update, highlight } = useExplainer();
-  const { gamma, alpha, ratio, population } = state;
+  const { gamma, alpha, ceAlpha, ratio, population } = state;
   const comparison = useMemo(
-    () => budgetComparison(POPULATIONS[population], ratio, gamma, alpha),
-    [population, ratio, gamma, alpha],
+    () => budgetComparison(POPULATIONS[population], ratio, gamma, alpha, ceAlpha),
+    [population, ratio, gamma, alpha, ceAlpha],
   );
   const ce = comparison[0];
-  const c = lossBudgetCaption(comparison, { ratio, gamma, alpha, population });
+  const c = lossBudgetCaption(comparison, { ratio, gamma, alpha, ceAlpha, population });
   if (!ce || !c) return null;
   const countRow = rowOf("count", "Examples", ce.budget, "count");
   const lossRows = comparison.map((c) => rowOf(`loss-${c.id}`, c.label, c.budget, "loss"));
@@ -73,15 +73,23 @@ export function LossBudgetFigure() {
             name="R, negatives per positive"
             value={ratio}
             scale="log"
-            format={(v) => `1 to ${formatCount(v)}`}
+            format={(v) => formatRatio(v)}
             onChange={(v) => update({ ratio: v })}
             testId="ratio-slider"
+          />
+          <SchemaSlider
+            param={EXPLAINER_SCHEMA.ceAlpha}
+            label={<>α of α-CE</>}
+            name="alpha of the alpha-balanced CE bar"
+            value={ceAlpha}
+            onChange={(v) => update({ ceAlpha: v })}
+            testId="ce-alpha-slider"
           />
           <Toggle
             label="Detector"
             value={population}
             options={[
-              { value: "training", label: "Part-trained" },
+              { value: "training", label: "Part-trained (assumed)" },
               { value: "init", label: "At prior init (π = 0.01)" },
             ]}
             onChange={(v) => update({ population: v })}
@@ -90,14 +98,15 @@ export function LossBudgetFigure() {
       }
       caption={
         <>
-          One positive per {c.ratio} negatives (
+          One positive per {c.negatives} (
           {c.population === "init"
-            ? "every location scored π = 0.01"
-            : "negatives mostly easy, a tail of hard ones"}
-          ). Easy negatives (p<sub>t</sub> &gt; 0.9) are {c.easyExamples} of the examples and carry{" "}
-          <strong>{c.easyCe} of the CE loss</strong> but{" "}
-          <strong>{c.easyFl} of the α-FL loss</strong> (γ = {c.gamma}, α = {c.alpha}). The
-          positives' share goes from {c.positivesCe} to {c.positivesFl}.
+            ? "every location scored π = 0.01, as at the paper's prior init"
+            : "an assumed, illustrative part-trained detector, not a measurement: negatives mostly easy, a tail of hard ones"}
+          ). Easy negatives (p<sub>t</sub> &gt; 0.9, our cut-off) are {c.easyExamples} of the
+          examples. They carry <strong>{c.easy.ce} of the CE loss</strong>, {c.easy.alphaCe} of the
+          α-CE loss (α = {c.ceAlpha}) and <strong>{c.easy.fl} of the α-FL loss</strong> (γ ={" "}
+          {c.gamma}, α = {c.alpha}). The positives' share is {c.positives.ce} under CE and{" "}
+          {c.positives.fl} under α-FL.
         </>
       }
       data={() => lossBudgetRows(comparison)}
@@ -111,14 +120,14 @@ export function LossBudgetFigure() {
           <StackedBars
             width={width}
             rows={lossRows}
-            title="Share of the total loss under CE, alpha-CE and alpha-FL"
+            title="Share of the total loss under CE, α-CE and α-FL"
             emphasized={emphasized}
           />
           <h4 className="text-sm font-semibold">Share of the total gradient magnitude</h4>
           <StackedBars
             width={width}
             rows={gradRows}
-            title="Share of the total gradient under CE, alpha-CE and alpha-FL"
+            title="Share of the total gradient under CE, α-CE and α-FL"
             emphasized={emphasized}
           />
         </div>

@@ -28,7 +28,7 @@ export function LossVsPtFigure() {
     };
     const fl: Series = {
       id: "fl",
-      label: `FL γ=${formatParam(gamma)}`,
+      label: `FL γ = ${formatParam(gamma)}`,
       points: focalLossCurve(gamma),
       color: COLORS.fl,
       evaluate: (pt) => focalLoss(pt, gamma),
@@ -38,7 +38,7 @@ export function LossVsPtFigure() {
     // The family member equal to the current γ would hide under the FL curve: leave it out.
     const others = FIGURE1_GAMMAS.filter((g) => g > 0 && g !== gamma).map((g) => ({
       id: `family-${g}`,
-      label: `γ=${g}`,
+      label: `γ = ${g}`,
       points: focalLossCurve(g),
       color: FAMILY_COLORS[FIGURE1_GAMMAS.indexOf(g)] ?? COLORS.fl,
       dash: "5 4",
@@ -76,11 +76,21 @@ export function LossVsPtFigure() {
       }
       caption={
         <>
-          Cross-entropy (CE) and focal loss (FL, γ = {c.gamma}) against p<sub>t</sub>. A
-          well-classified example at p<sub>t</sub> = 0.9 costs {c.easy.ce} under CE and {c.easy.fl}{" "}
-          under FL: <strong>{c.easy.times} less</strong>. A hard one at p<sub>t</sub> = 0.1 costs{" "}
-          {c.hard.ce} and {c.hard.fl} ({c.hard.times} less): FL barely touches the examples the
-          model gets wrong.
+          {c.same ? (
+            <>
+              At γ = 0 focal loss is cross-entropy: the two curves coincide (a well-classified
+              example at p<sub>t</sub> = 0.9 costs {c.easy.ce} under both).
+            </>
+          ) : (
+            <>
+              Cross-entropy (CE) and focal loss (FL, γ = {c.gamma}) against p<sub>t</sub>. A
+              well-classified example at p<sub>t</sub> = 0.9 costs {c.easy.ce} under CE and{" "}
+              {c.easy.fl} under FL: <strong>{c.easy.times} less</strong>. A hard one at p
+              <sub>t</sub> = 0.1 costs {c.hard.ce} and {c.hard.fl} ({c.hard.times} less). No
+              misclassified example (p<sub>t</sub> ≤ 0.5) loses more than 2<sup>γ</sup> ={" "}
+              {c.misclassifiedAtMost} of its loss.
+            </>
+          )}
         </>
       }
       data={{ x: "p_t", curves: series }}
@@ -93,11 +103,11 @@ export function LossVsPtFigure() {
             width={width}
             height={Math.min(360, Math.max(240, width * 0.55))}
             series={series}
-            title={`Loss against p_t: CE and FL with gamma ${formatParam(gamma)}${logy ? ", log axis" : ""}`}
-            xName="p_t"
+            title={`Loss against pₜ: CE and FL with γ = ${formatParam(gamma)}${logy ? ", log axis" : ""}`}
+            xName="pₜ"
             x={{
               domain: [0, 1],
-              label: "probability of the true class, p_t",
+              label: "probability of the true class, pₜ",
               format: (v) => formatValue(v),
               highlighted: highlight === "pt",
             }}
@@ -105,7 +115,9 @@ export function LossVsPtFigure() {
               domain: logy ? LOG_Y : LINEAR_Y,
               type: logy ? "log" : "linear",
               label: "loss",
-              format: logy ? (v) => `1e${Math.round(Math.log10(v))}` : (v) => formatValue(v),
+              format: logy
+                ? (v) => `1e${Math.round(Math.log10(v))}`.replace("-", "−")
+                : (v) => formatValue(v),
             }}
             markers={[{ x: 0.5, label: "well-classified →" }]}
           />

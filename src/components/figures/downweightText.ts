@@ -7,9 +7,9 @@ import type { DataTableSpec } from "../DataTable";
 export const READOUT_PTS = [0.5, 0.9, 0.99] as const;
 const TABLE_PTS = [0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999] as const;
 
-/** "100×": how many times less an example at p_t counts under FL than under CE. */
+/** "100× less": how much less an example at p_t counts under FL than under CE ("same as CE" at γ = 0). */
 export function timesLess(pt: number, gamma: number): string {
-  return formatTimes(downweightRatio(pt, gamma));
+  return gamma === 0 ? "same as CE" : `${formatTimes(downweightRatio(pt, gamma))} less`;
 }
 
 /**
@@ -24,6 +24,7 @@ export function thousandFold(gamma: number): { miss: string; pt: string | null }
 
 export function downweightCaption(gamma: number) {
   return {
+    same: gamma === 0,
     gamma: formatParam(gamma),
     at09: timesLess(0.9, gamma),
     at05: timesLess(0.5, gamma),
@@ -31,13 +32,22 @@ export function downweightCaption(gamma: number) {
   };
 }
 
+/**
+ * The ratio axis: from 1 to a power of ten that holds every readout (so no tile reads more than
+ * the axis shows), and at least 10⁶.
+ */
+export function ratioDomain(gamma: number): [number, number] {
+  const max = Math.max(1e6, ...READOUT_PTS.map((pt) => downweightRatio(pt, gamma)));
+  return [1, 10 ** Math.ceil(Math.log10(max) - 1e-9)];
+}
+
 export function downweightTable(gamma: number): DataTableSpec {
   return {
-    columns: ["p_t", "(1 − p_t)^γ", "CE / FL"],
+    columns: ["pₜ", "(1 − pₜ)^γ", "CE / FL"],
     rows: TABLE_PTS.map((pt) => [
       String(pt),
       formatValue(modulatingFactor(pt, gamma)),
-      timesLess(pt, gamma),
+      formatTimes(downweightRatio(pt, gamma)),
     ]),
   };
 }

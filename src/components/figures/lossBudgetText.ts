@@ -11,25 +11,32 @@ export interface BudgetOf {
   budget: LossBudget;
 }
 
-export function lossBudgetCaption(
-  comparison: readonly BudgetOf[],
-  settings: { ratio: number; gamma: number; alpha: number; population: "training" | "init" },
-) {
-  const ce = comparison[0];
-  const fl = comparison[comparison.length - 1];
-  if (!ce || !fl) return null;
-  const ceShares = budgetShares(ce.budget, "loss");
-  const flShares = budgetShares(fl.budget, "loss");
+export interface BudgetSettings {
+  ratio: number;
+  gamma: number;
+  alpha: number;
+  ceAlpha: number;
+  population: "training" | "init";
+}
+
+/** The easy negatives' share of the loss under each loss, and the positives' under CE and α-FL. */
+export function lossBudgetCaption(comparison: readonly BudgetOf[], s: BudgetSettings) {
+  const [ce, alphaCe, fl] = comparison;
+  if (!ce || !alphaCe || !fl) return null;
+  const loss = (b: BudgetOf) => budgetShares(b.budget, "loss");
   return {
-    ratio: formatCount(settings.ratio),
-    population: settings.population,
-    gamma: formatParam(settings.gamma),
-    alpha: formatParam(settings.alpha),
+    negatives: s.ratio === 1 ? "one negative" : `${formatCount(s.ratio)} negatives`,
+    population: s.population,
+    gamma: formatParam(s.gamma),
+    alpha: formatParam(s.alpha),
+    ceAlpha: formatParam(s.ceAlpha),
     easyExamples: formatShare(budgetShares(ce.budget, "count").easyNegatives),
-    easyCe: formatShare(ceShares.easyNegatives),
-    easyFl: formatShare(flShares.easyNegatives),
-    positivesCe: formatShare(ceShares.positives),
-    positivesFl: formatShare(flShares.positives),
+    easy: {
+      ce: formatShare(loss(ce).easyNegatives),
+      alphaCe: formatShare(loss(alphaCe).easyNegatives),
+      fl: formatShare(loss(fl).easyNegatives),
+    },
+    positives: { ce: formatShare(loss(ce).positives), fl: formatShare(loss(fl).positives) },
   };
 }
 

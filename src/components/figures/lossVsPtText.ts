@@ -20,13 +20,24 @@ export function lossAt(pt: number, gamma: number): LossAt {
   return { ce: formatValue(ce), fl: formatValue(fl), times: formatTimes(ce / fl) };
 }
 
+/**
+ * The caption's numbers. At γ = 0 the two losses are one (`same`); otherwise an easy and a hard
+ * example's losses, and the most any misclassified example (p_t ≤ 0.5) loses: 2^γ times, since
+ * (1 − p_t)^γ ≥ 0.5^γ there (the paper: "at most 4× for p_t ≤ .5 and γ = 2").
+ */
 export function lossVsPtCaption(gamma: number) {
-  return { gamma: formatParam(gamma), easy: lossAt(0.9, gamma), hard: lossAt(0.1, gamma) };
+  return {
+    same: gamma === 0,
+    gamma: formatParam(gamma),
+    easy: lossAt(0.9, gamma),
+    hard: lossAt(0.1, gamma),
+    misclassifiedAtMost: formatTimes(2 ** gamma),
+  };
 }
 
 export function lossVsPtTable(gamma: number): DataTableSpec {
   return {
-    columns: ["p_t", "CE", `FL (γ = ${formatParam(gamma)})`, "CE / FL"],
+    columns: ["pₜ", "CE", `FL (γ = ${formatParam(gamma)})`, "CE / FL"],
     rows: LOSS_VS_PT_TABLE_PTS.map((pt) => {
       const { ce, fl, times } = lossAt(pt, gamma);
       return [String(pt), ce, fl, times];

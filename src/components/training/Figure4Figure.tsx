@@ -9,7 +9,7 @@ import { COLORS } from "../charts/palette";
 import { SchemaSlider } from "../controls/SchemaSlider";
 import { Toggle } from "../controls/Toggle";
 import { Figure } from "../Figure";
-import { figure4Cdfs, figure4Table, hardestShare } from "./figure4Text";
+import { figure4Caption, figure4Cdfs, figure4Table } from "./figure4Text";
 
 export type RankedRuns = Readonly<
   Record<
@@ -33,6 +33,7 @@ export const Figure4Figure = memo(function Figure4Figure({ runs, gamma, onGamma 
   const evaluation = runs[run].latest;
   const ranked = runs[run].ranked;
   const cdfs = useMemo(() => (ranked ? figure4Cdfs(ranked, gamma) : null), [ranked, gamma]);
+  const c = cdfs ? figure4Caption(cdfs) : null;
   const series: Series[] = cdfs
     ? [
         {
@@ -63,7 +64,7 @@ export const Figure4Figure = memo(function Figure4Figure({ runs, gamma, onGamma 
           <SchemaSlider
             param={TRAIN_SCHEMA.f4gamma}
             label="γ"
-            name="Figure 4 gamma"
+            name="Cumulative loss gamma"
             value={gamma}
             onChange={onGamma}
           />
@@ -79,13 +80,18 @@ export const Figure4Figure = memo(function Figure4Figure({ runs, gamma, onGamma 
         </>
       }
       caption={
-        evaluation && cdfs ? (
+        evaluation && cdfs && c ? (
           <>
             Run {run.toUpperCase()} at step {evaluation.step}, losses recomputed with γ ={" "}
-            {formatParam(gamma)}: the hardest 20% of the negatives carry{" "}
-            {hardestShare(cdfs.neg, 0.2)} of the negatives' loss, the hardest 20% of the positives{" "}
-            {hardestShare(cdfs.pos, 0.2)} of theirs. As γ grows, the negatives' curve hugs the
-            bottom until the very end: nearly all their loss sits in a few hard examples.
+            {formatParam(gamma)}: the hardest 20% of the negatives carry {c.negatives} of the
+            negatives' loss, the hardest 20% of the positives {c.positives} of theirs.{" "}
+            {c.negativesConcentrated &&
+              "Nearly all the negatives' loss sits in a few hard examples, as in the paper's figure. "}
+            {c.negativesEven &&
+              "The negatives' loss is spread almost evenly: this model does not yet tell easy negatives from hard ones. "}
+            In the paper (one converged ResNet-101 model trained with γ = 2) raising γ put nearly
+            all the negatives' loss on a few hard examples, while about 20% of the hardest positives
+            carried roughly half of theirs.
             {ranked && ranked.negatives.length < evaluation.measured.negatives && (
               <>
                 {" "}
@@ -108,7 +114,7 @@ export const Figure4Figure = memo(function Figure4Figure({ runs, gamma, onGamma 
             height={240}
             series={series}
             xName="fraction"
-            title={`Cumulative normalized loss of positives and negatives, gamma ${formatParam(gamma)}`}
+            title={`Cumulative normalized loss of positives and negatives, γ = ${formatParam(gamma)}`}
             x={{
               domain: [0, 1],
               label: "fraction of samples (sorted by loss)",

@@ -1,11 +1,12 @@
 import { memo, useState } from "react";
 import type { TrainConfig } from "../../experiment/config";
+import { DETECTION_THRESHOLD } from "../../experiment/evaluation";
 import { RUN_IDS, type RunId } from "../../experiment/protocol";
 import { crossEntropyCurve } from "../../math/curves";
 import { formatValue } from "../../math/format";
 import { LineChart } from "../charts/LineChart";
 import { Figure } from "../Figure";
-import { HeatmapCanvas } from "./HeatmapCanvas";
+import { HeatmapCanvas, ScoreScale } from "./HeatmapCanvas";
 import {
   type Hover,
   heatmapProbe,
@@ -34,13 +35,16 @@ export const HeatmapsFigure = memo(function HeatmapsFigure({
         c ? (
           <>
             Run {c.run}, image {c.image}, location ({c.row}, {c.col}): a {c.label} scored p = {c.p},
-            so p<sub>t</sub> = {c.pt} and its loss is {c.loss}.
+            so p<sub>t</sub> = {c.pt} and its loss under the run's own loss is {c.loss} (one
+            location, before the division by the number of positives).
           </>
         ) : (
           <>
-            Orange: the model's score σ(x) per location; cyan circles: the true targets; yellow
-            squares: detections (local maxima above 0.5). Hover a location to read its p<sub>t</sub>{" "}
-            and where it sits on the loss curve.
+            Orange: the model's score σ(x) per location, on the colour scale above; cyan circles:
+            the true targets; yellow squares: detections, the 3×3 local maxima scoring at least{" "}
+            {DETECTION_THRESHOLD} — the score at which the paper decodes detections (RetinaNet then
+            keeps the top 1,000 per pyramid level and applies non-maximum suppression). Hover a
+            location to read its p<sub>t</sub> and where it sits on the run's loss curve.
           </>
         )
       }
@@ -48,6 +52,7 @@ export const HeatmapsFigure = memo(function HeatmapsFigure({
     >
       {(width) => (
         <div className="flex flex-col gap-3">
+          <ScoreScale />
           {RUN_IDS.map((id) => (
             <div key={id}>
               <div className="mb-1 text-sm font-semibold" style={{ color: RUN_COLORS[id] }}>
@@ -69,21 +74,21 @@ export const HeatmapsFigure = memo(function HeatmapsFigure({
             <LineChart
               width={Math.min(width, 420)}
               height={180}
-              xName="p_t"
+              xName="pₜ"
               title="Where the hovered location sits on its run's loss curve"
               series={[
                 { id: "curve", label: "loss", points: probe.curve, color: RUN_COLORS[probe.run] },
                 {
                   id: "ce",
-                  label: "CE",
+                  label: "CE (no α)",
                   points: crossEntropyCurve(),
                   color: "var(--muted)",
                   dash: "3 3",
                 },
               ]}
-              x={{ domain: [0, 1], label: "p_t", format: formatValue }}
+              x={{ domain: [0, 1], label: "pₜ", format: formatValue }}
               y={{ domain: [0, 5], label: "loss", format: formatValue }}
-              markers={[{ x: probe.pt, label: `p_t = ${formatValue(probe.pt)}` }]}
+              markers={[{ x: probe.pt, label: `pₜ = ${formatValue(probe.pt)}` }]}
             />
           )}
         </div>

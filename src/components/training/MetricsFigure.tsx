@@ -23,7 +23,7 @@ export const MetricsFigure = memo(function MetricsFigure({ runs }: { runs: Metri
           },
           {
             id: `${id}-recall`,
-            label: `${name} recall @ P ≥ 0.5`,
+            label: `${name} recall at precision ≥ 0.5`,
             points: m.map((p) => ({ x: p.step, y: p.recallAtP50 })),
             color: RUN_COLORS[id],
             dash: "6 3",

@@ -39,8 +39,9 @@ export const SharesFigure = memo(function SharesFigure({ runs }: { runs: RunShar
       id="train-shares"
       caption={
         <>
-          Easy negatives carry {c.a.initial} of A's loss at initialization and {c.a.latest} now; for
-          B, {c.b.initial} and {c.b.latest}. Each run is measured under its own loss.
+          Easy negatives (p<sub>t</sub> &gt; 0.9, our cut-off) carry {c.a.initial} of A's loss at
+          initialization and {c.a.latest} now; for B, {c.b.initial} and {c.b.latest}. Each run is
+          measured on the held-out set under its own loss.
         </>
       }
       table={() => sharesTable(runs)}

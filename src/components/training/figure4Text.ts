@@ -37,6 +37,27 @@ export function hardestShare(cdf: Figure4Cdfs["pos"], top: number): string {
   return Number.isFinite(v) ? formatShare(1 - v) : "–";
 }
 
+/** The share of a class's loss its hardest 20% carry, as a number (NaN when undefined). */
+export function hardestFifth(cdf: Figure4Cdfs["pos"]): number {
+  const v = cumulativeAt(cdf, 0.8);
+  return Number.isFinite(v) ? 1 - v : Number.NaN;
+}
+
+/**
+ * The caption's claims, only where the numbers show them: the negatives' loss is concentrated in
+ * a few hard examples (their hardest 20% carry ≥ 90%) as in the paper's converged γ = 2 model,
+ * or it is spread evenly (≤ 30%, as at the prior init, where every negative scores the same).
+ */
+export function figure4Caption(cdfs: Figure4Cdfs) {
+  const neg = hardestFifth(cdfs.neg);
+  return {
+    negatives: hardestShare(cdfs.neg, 0.2),
+    positives: hardestShare(cdfs.pos, 0.2),
+    negativesConcentrated: neg >= 0.9,
+    negativesEven: neg <= 0.3,
+  };
+}
+
 export function figure4Table(cdfs: Figure4Cdfs | null): DataTableSpec {
   return {
     columns: ["fraction of samples", "cumulative loss, positives", "cumulative loss, negatives"],

@@ -1,6 +1,7 @@
 /** Figure 8's curve points, caption and data table (pure; see PrFigure). */
 import type { Evaluation } from "../../experiment/evaluation";
 import { RUN_IDS, type RunId } from "../../experiment/protocol";
+import { tiedStartRecall } from "../../experiment/runSummary";
 import { formatValue } from "../../math/format";
 import type { DataTableSpec } from "../DataTable";
 
@@ -28,13 +29,28 @@ export function thinPr(
   return points;
 }
 
+/**
+ * Each run's AP and recall, and — where a run's curve starts at high recall because many
+ * locations share its top score — why: tied scores enter together as one operating point.
+ */
 export function prCaption(runs: LatestEvaluations): string {
-  return RUN_IDS.map((id) => {
+  const parts = RUN_IDS.flatMap((id) => {
     const e = runs[id].latest;
     return e
-      ? `${id.toUpperCase()}: AP ${formatValue(e.ap)}, recall ${formatValue(e.recallAtP50)} at precision ≥ 0.5. `
-      : "";
-  }).join("");
+      ? [
+          `${id.toUpperCase()}: AP ${formatValue(e.ap)}, recall ${formatValue(e.recallAtP50)} at precision ≥ 0.5.`,
+        ]
+      : [];
+  });
+  for (const id of RUN_IDS) {
+    const e = runs[id].latest;
+    const tie = e ? tiedStartRecall(e.pr) : null;
+    if (tie !== null)
+      parts.push(
+        `Run ${id.toUpperCase()}'s curve starts at recall ${formatValue(tie)}: that many objects share its top score with many background locations, and tied scores enter together as one operating point — the model cannot order them. AP depends only on the order of the scores, not on their level.`,
+      );
+  }
+  return parts.join(" ");
 }
 
 /** A few evenly spaced points of each run's curve, first and last included. */

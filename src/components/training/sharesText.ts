@@ -7,8 +7,8 @@ import type { DataTableSpec } from "../DataTable";
 
 export const SHARE_GROUPS = [
   { key: "positives", label: "Positives" },
-  { key: "hardNegatives", label: "Hard negatives (p_t ≤ 0.9)" },
-  { key: "easyNegatives", label: "Easy negatives (p_t > 0.9)" },
+  { key: "hardNegatives", label: "Hard negatives (pₜ ≤ 0.9)" },
+  { key: "easyNegatives", label: "Easy negatives (pₜ > 0.9)" },
 ] as const;
 
 type Shared = Pick<Evaluation, "step" | "shares">;

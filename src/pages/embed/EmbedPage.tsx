@@ -1,11 +1,10 @@
 /** One chart alone, by id, with the options of its embed link; a message when that fails. */
-import { Component, type ComponentType, type ReactNode } from "react";
+import { Component, type ComponentType, lazy, type ReactNode, Suspense } from "react";
 import { CHART_IDS, CHARTS, type ChartEntry, type ChartId } from "../../state/charts";
 import type { EmbedOptions, EmbedRequest } from "../../state/embed";
 import type { ParamIssue } from "../../state/schema";
 import { EmbedMessage } from "./EmbedChrome";
 import { ExplainerEmbed } from "./ExplainerEmbed";
-import { TrainEmbed } from "./TrainEmbed";
 
 /** What a host (the page whose state a chart reads) is given to draw one of its charts. */
 export interface HostProps {
@@ -19,6 +18,9 @@ export interface HostProps {
 }
 
 /** Each host draws its charts with its own state schema and sliders. */
+/** The training charts' host (the recorded run, its reader and the benchmark) loads on use. */
+const TrainEmbed = lazy(() => import("./TrainEmbed").then((m) => ({ default: m.TrainEmbed })));
+
 const HOSTS: Record<ChartEntry["host"], ComponentType<HostProps>> = {
   explainer: ExplainerEmbed,
   train: TrainEmbed,
@@ -50,13 +52,21 @@ export function EmbedPage(props: {
   const Host = HOSTS[CHARTS[request.chart].host];
   return (
     <ChartErrorBoundary>
-      <Host
-        chart={request.chart}
-        query={query}
-        options={request.options}
-        issues={request.issues}
-        siteRoot={siteRoot}
-      />
+      <Suspense
+        fallback={
+          <p role="status" className="p-3 text-sm text-[var(--muted)]">
+            Loading the chart…
+          </p>
+        }
+      >
+        <Host
+          chart={request.chart}
+          query={query}
+          options={request.options}
+          issues={request.issues}
+          siteRoot={siteRoot}
+        />
+      </Suspense>
     </ChartErrorBoundary>
   );
 }

@@ -5,6 +5,8 @@
  */
 import { Suspense, useEffect, useMemo, useState } from "react";
 import { FigureOptionsContext } from "../../components/figureContext";
+import { PRESETS } from "../../content/presets";
+import type { TrainConfig } from "../../experiment/config";
 import {
   parseRecordedRun,
   RECORDED_RUN_PATH,
@@ -13,14 +15,29 @@ import {
   viewOfRecordedRun,
 } from "../../experiment/recordedRunView";
 import { HOST_PAGE_PATH } from "../../state/charts";
-import { parseState, serializeState } from "../../state/schema";
-import { TRAIN_SCHEMA, trainStateOf } from "../../state/train";
+import { defaultsOf, parseState, serializeState } from "../../state/schema";
+import { configOf, TRAIN_SCHEMA, trainStateOf } from "../../state/train";
 import { CHART_COMPONENTS } from "./chartComponents";
 import { EmbedFooter, EmbedMessage, EmbedNotice } from "./EmbedChrome";
 import type { HostProps } from "./EmbedPage";
 import { TrainEmbedContext, type TrainEmbedData } from "./trainEmbedContext";
 
-/** The training page's parameters an embed reads: only Figure 4's γ (the run is recorded). */
+/**
+ * What our benchmark measured over several seeds for the recorded pair, when the recorded pair
+ * is exactly a preset's (it is the page's default, the paper's setting): one seed is an anecdote.
+ */
+function benchmarkOfRecorded(config: Record<"a" | "b", TrainConfig>): string | null {
+  const same = (a: TrainConfig, b: TrainConfig) =>
+    JSON.stringify({ ...a, seed: 0 }) === JSON.stringify({ ...b, seed: 0 });
+  const defaults = defaultsOf(TRAIN_SCHEMA);
+  const preset = PRESETS.find((p) => {
+    const state = { ...defaults, ...p.patch };
+    return same(configOf(state, "a"), config.a) && same(configOf(state, "b"), config.b);
+  });
+  return preset?.measured ?? null;
+}
+
+/** The training page's parameters an embed reads: only the cumulative-loss figure's γ. */
 const EMBED_TRAIN_SCHEMA = { f4gamma: TRAIN_SCHEMA.f4gamma } as const;
 
 type Loaded = { ok: true; run: RecordedRun } | { ok: false; error: string } | null;
@@ -49,6 +66,7 @@ export function TrainEmbed({ chart, query, options, issues, siteRoot }: HostProp
   }, [siteRoot]);
 
   const run = loaded?.ok ? loaded.run : null;
+  const seedContext = run ? benchmarkOfRecorded(run.config) : null;
   const view = useMemo(() => (run ? viewOfRecordedRun(run) : null), [run]);
   const data = useMemo<TrainEmbedData | null>(
     () => (run && view ? { runs: view.runs, configs: run.config, f4gamma, setF4gamma } : null),
@@ -98,6 +116,11 @@ export function TrainEmbed({ chart, query, options, issues, siteRoot }: HostProp
             >
               Train it live ↗
             </a>
+            {seedContext && (
+              <span className="block" data-testid="recorded-run-seeds">
+                One seed of many: {seedContext}
+              </span>
+            )}
           </p>
           <TrainEmbedContext.Provider value={data}>
             <FigureOptionsContext.Provider value={figureOptions}>

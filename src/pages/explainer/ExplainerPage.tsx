@@ -12,6 +12,7 @@ import {
   useState,
 } from "react";
 import { ChartMenuContext } from "../../components/ChartMenu";
+import { CodePanel } from "../../components/CodePanel";
 import { ExplainerContext, type Term } from "../../components/explainerContext";
 import { ChartHostContext } from "../../components/figureContext";
 import { ParamNotice } from "../../components/ParamNotice";
@@ -70,6 +71,14 @@ const ArticleBody = memo(function ArticleBody({ onTerm }: { onTerm: (t: Term | n
     for (const el of ref.current?.querySelectorAll<HTMLElement>('.katex [class*="term-"]') ?? []) {
       el.tabIndex = 0;
     }
+    // A display equation too wide for the screen scrolls: keyboard users can reach and scroll it.
+    for (const el of ref.current?.querySelectorAll<HTMLElement>(".katex-display") ?? []) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        el.tabIndex = 0;
+        el.setAttribute("role", "region");
+        el.setAttribute("aria-label", "Equation (scrolls sideways)");
+      }
+    }
   }, []);
   const onPoint = (e: PointerEvent | FocusEvent) => onTerm(termOf(e.target));
   return (
@@ -121,10 +130,10 @@ export function ExplainerPage() {
       />
       {!hide.includes("controls") && <ControlBar />}
       <main className={`mx-auto max-w-3xl px-4 pb-16 ${hide.map((h) => `hide-${h}`).join(" ")}`}>
-        <h1 className="mt-8 text-3xl font-bold tracking-tight sm:text-4xl">Why focal loss works</h1>
+        <h1 className="mt-8 text-3xl font-bold tracking-tight sm:text-4xl">How focal loss works</h1>
         <p className="mt-3 text-lg text-[var(--muted)]">
           An interactive walk through Lin et al.'s <em>Focal Loss for Dense Object Detection</em>:
-          move γ and α and every figure follows.
+          move γ and α and every figure that uses them follows.
         </p>
         {predict !== "none" && (
           <Suspense fallback={null}>
@@ -142,9 +151,13 @@ export function ExplainerPage() {
             </ChartMenuContext.Provider>
           </ChartHostContext.Provider>
         )}
+        {(predict === "none" || guess !== null) && !hide.includes("text") && (
+          <CodePanel gamma={state.gamma} alpha={state.alpha} />
+        )}
       </main>
       <footer className="border-t border-[var(--grid)] py-6 text-center text-xs text-[var(--muted)]">
-        Focal Loss Explorer — open source; works offline; sends no data anywhere.
+        Focal Loss Explorer — open source; everything runs in your browser and sends no data
+        anywhere.
       </footer>
     </ExplainerContext.Provider>
   );

@@ -104,10 +104,58 @@ export function RunSettings({ id, state, update, disabled }: RunSettingsProps) {
 }
 
 const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1];
+const WEIGHT_DECAYS = [0, 0.0001, 0.001];
+const WARMUPS = [0, 100, 500];
 
-/** The offered learning rates, plus the current one when a link set another value. */
+/** The offered values, plus the current one when a link set another value. */
+function choicesWith(offered: readonly number[], current: number): number[] {
+  return offered.includes(current) ? [...offered] : [...offered, current].sort((a, b) => a - b);
+}
+
 function learningRates(current: number): number[] {
-  return LEARNING_RATES.includes(current)
-    ? LEARNING_RATES
-    : [...LEARNING_RATES, current].sort((a, b) => a - b);
+  return choicesWith(LEARNING_RATES, current);
+}
+
+/** The SGD recipe's shared settings: weight decay and warm-up (Adam runs train without). */
+export function RecipeSettings({
+  state,
+  update,
+}: {
+  state: TrainState;
+  update: (patch: Partial<TrainState>) => void;
+}) {
+  const select =
+    "rounded border border-[var(--grid)] bg-[var(--panel)] px-2 py-1 tabular-nums text-sm";
+  return (
+    <div className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+      <label className="flex items-center gap-2">
+        SGD weight decay
+        <select
+          value={String(state.wd)}
+          onChange={(e) => update({ wd: Number(e.target.value) })}
+          className={select}
+        >
+          {choicesWith(WEIGHT_DECAYS, state.wd).map((v) => (
+            <option key={v} value={String(v)}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-2">
+        SGD warm-up
+        <select
+          value={String(state.warmup)}
+          onChange={(e) => update({ warmup: Number(e.target.value) })}
+          className={select}
+        >
+          {choicesWith(WARMUPS, state.warmup).map((v) => (
+            <option key={v} value={String(v)}>
+              {v === 0 ? "none" : `${v} steps`}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
 }

@@ -1,7 +1,7 @@
-/** "Run N seeds": the same A/B pair over several seeds in the background; mean and spread. */
+/** "Run N seeds": the same A/B pair over several seeds; mean, spread and a stated call. */
 import { useState } from "react";
 import type { JobState } from "../../experiment/jobs";
-import { compareSeeds, describeComparison } from "../../experiment/seedSummary";
+import { compareSeeds, describeComparison, SEED_RULE } from "../../experiment/seedSummary";
 import { formatValue } from "../../math/format";
 import { JobControls } from "./JobControls";
 
@@ -10,17 +10,31 @@ interface SeedsPanelProps {
   onRun: (seeds: number[], steps: number) => void;
   onCancel: () => void;
   firstSeed: number;
+  /** Whether jobs train in a worker of their own (else on the page, between the live steps). */
+  inWorker: boolean;
 }
 
-export function SeedsPanel({ job, onRun, onCancel, firstSeed }: SeedsPanelProps) {
-  const [count, setCount] = useState(3);
+export const SEED_COUNTS = [3, 5, 8, 10] as const;
+export const DEFAULT_SEED_COUNT = 5;
+
+export function SeedsPanel({ job, onRun, onCancel, firstSeed, inWorker }: SeedsPanelProps) {
+  const [count, setCount] = useState<number>(DEFAULT_SEED_COUNT);
   const [steps, setSteps] = useState(250);
   const comparison = compareSeeds(job.results);
   const seeds = [...new Set(job.results.map((r) => r.key.seed))];
   const apOf = (seed: number, run: "a" | "b") => {
     const r = job.results.find((x) => x.key.seed === seed && x.key.run === run);
-    if (!r) return "…";
-    return r.ap === null ? `diverged (step ${r.divergence?.step})` : formatValue(r.ap);
+    if (!r) return null;
+    return r;
+  };
+  const cell = (r: ReturnType<typeof apOf>) =>
+    r === null ? "…" : r.ap === null ? `diverged (step ${r.divergence?.step})` : formatValue(r.ap);
+  const diff = (seed: number) => {
+    const a = apOf(seed, "a")?.ap;
+    const b = apOf(seed, "b")?.ap;
+    if (a == null || b == null) return "–";
+    const d = b - a;
+    return `${d >= 0 ? "+" : "−"}${formatValue(Math.abs(d))}`;
   };
   return (
     <section
@@ -32,8 +46,12 @@ export function SeedsPanel({ job, onRun, onCancel, firstSeed }: SeedsPanelProps)
         Is it the seed? Run the pair over several seeds
       </h2>
       <p className="mt-1 text-sm text-[var(--muted)]">
-        Trains A and B again from seeds {firstSeed}, {firstSeed + 1}, … in a background worker (the
-        live runs keep going) and compares their held-out AP after the same number of steps.
+        Trains A and B again, with their current settings, from seeds {firstSeed}, {firstSeed + 1},
+        …{" "}
+        {inWorker
+          ? "in a background worker (the live runs keep going)"
+          : "on this page, between the live runs' steps"}{" "}
+        and compares their held-out AP after the same number of steps. {SEED_RULE}
       </p>
       <JobControls
         job={job}
@@ -56,7 +74,7 @@ export function SeedsPanel({ job, onRun, onCancel, firstSeed }: SeedsPanelProps)
             onChange={(e) => setCount(Number(e.target.value))}
             className="rounded border border-[var(--grid)] bg-[var(--panel)] px-2 py-1"
           >
-            {[2, 3, 5, 8].map((n) => (
+            {SEED_COUNTS.map((n) => (
               <option key={n}>{n}</option>
             ))}
           </select>
@@ -73,14 +91,16 @@ export function SeedsPanel({ job, onRun, onCancel, firstSeed }: SeedsPanelProps)
                 <th className="px-2 text-left">seed</th>
                 <th className="px-2 text-right">A AP</th>
                 <th className="px-2 text-right">B AP</th>
+                <th className="px-2 text-right">B − A</th>
               </tr>
             </thead>
             <tbody>
               {seeds.map((s) => (
                 <tr key={s}>
                   <td className="px-2">{s}</td>
-                  <td className="px-2 text-right">{apOf(s, "a")}</td>
-                  <td className="px-2 text-right">{apOf(s, "b")}</td>
+                  <td className="px-2 text-right">{cell(apOf(s, "a"))}</td>
+                  <td className="px-2 text-right">{cell(apOf(s, "b"))}</td>
+                  <td className="px-2 text-right">{diff(s)}</td>
                 </tr>
               ))}
             </tbody>

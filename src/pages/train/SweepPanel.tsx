@@ -1,25 +1,43 @@
-/** A small (γ, α) grid trained for a short budget, as an AP heatmap: the in-tab Table 1. */
+/**
+ * A small (γ, α) grid of α-FL trained for a short budget over one or more seeds: the in-tab
+ * analogue of the paper's Table 1b, labelled for what it is, with "best" marked only when the
+ * seeds support it.
+ */
 import { useState } from "react";
-import { PAPER_TABLE_1B } from "../../content/paperTable1";
+import { PAPER_TABLE_1B } from "../../content/paper";
 import type { JobState } from "../../experiment/jobs";
+import { SEED_RULE, sweepCells } from "../../experiment/seedSummary";
 import { formatValue } from "../../math/format";
 import { JobControls } from "./JobControls";
 
 export const SWEEP_GAMMAS = [0, 0.5, 1, 2, 5];
 export const SWEEP_ALPHAS = [0.25, 0.5, 0.75];
+const SEEDS_PER_CELL = [1, 3] as const;
 
 interface SweepPanelProps {
   job: JobState;
-  onRun: (steps: number) => void;
+  onRun: (steps: number, seeds: number) => void;
   onCancel: () => void;
+  /** How the cells train, in words: optimizer, learning rate, first seed. */
+  recipe: string;
 }
 
-export function SweepPanel({ job, onRun, onCancel }: SweepPanelProps) {
+const keyOf = (gamma: number, alpha: number) => `${gamma}|${alpha}`;
+
+export function SweepPanel({ job, onRun, onCancel, recipe }: SweepPanelProps) {
   const [steps, setSteps] = useState(150);
-  const cell = (gamma: number, alpha: number) =>
-    job.results.find((r) => r.key.gamma === gamma && r.key.alpha === alpha);
-  const aps = job.results.map((r) => r.ap).filter((v): v is number => v !== null);
-  const best = aps.length ? Math.max(...aps) : null;
+  const [seeds, setSeeds] = useState<number>(1);
+  const bySeed = new Map<string, Map<number, number>>();
+  for (const r of job.results) {
+    if (r.ap === null || r.key.gamma === undefined || r.key.alpha === undefined) continue;
+    const k = keyOf(r.key.gamma, r.key.alpha);
+    if (!bySeed.has(k)) bySeed.set(k, new Map());
+    bySeed.get(k)?.set(r.key.seed, r.ap);
+  }
+  const cells = new Map(sweepCells(bySeed).map((c) => [c.key, c]));
+  const seedCount = Math.max(0, ...[...bySeed.values()].map((m) => m.size));
+  const diverged = (gamma: number, alpha: number) =>
+    job.results.some((r) => r.key.gamma === gamma && r.key.alpha === alpha && r.ap === null);
   return (
     <section
       aria-labelledby="sweep-title"
@@ -27,25 +45,42 @@ export function SweepPanel({ job, onRun, onCancel }: SweepPanelProps) {
       data-testid="sweep-panel"
     >
       <h2 id="sweep-title" className="text-lg font-semibold">
-        Sweep γ and α: the in-tab Table 1
+        Sweep γ and α: an in-tab analogue of the paper's Table 1b
       </h2>
       <p className="mt-1 text-sm text-[var(--muted)]">
-        α-balanced focal loss with the prior init, Adam, run B's learning rate and the shared seed,
-        for every (γ, α) below; γ = 0 is α-CE. Each cell is the held-out AP after the chosen number
-        of steps.
+        α-balanced focal loss with the prior init, {recipe}, for every (γ, α) below (γ = 0 is α-CE),{" "}
+        {seeds === 1 ? "one seed per cell" : `${seeds} seeds per cell`}. A cell is the held-out AP
+        after the chosen number of steps: our per-location AP from 0 to 1, not the paper's COCO box
+        AP in %; compare the trend, not the values. {SEED_RULE}{" "}
+        {seeds === 1 && "With one seed per cell no cell is marked best."}
       </p>
       <JobControls
         job={job}
         steps={steps}
         stepChoices={[50, 150, 300, 600]}
         onSteps={setSteps}
-        onRun={() => onRun(steps)}
+        onRun={() => onRun(steps, seeds)}
         onCancel={onCancel}
-        runLabel={`Run the sweep (${SWEEP_GAMMAS.length * SWEEP_ALPHAS.length} trainings)`}
-      />
+        runLabel={`Run the sweep (${SWEEP_GAMMAS.length * SWEEP_ALPHAS.length * seeds} trainings)`}
+      >
+        <label className="flex items-center gap-2">
+          Seeds per cell
+          <select
+            value={seeds}
+            onChange={(e) => setSeeds(Number(e.target.value))}
+            className="rounded border border-[var(--grid)] bg-[var(--panel)] px-2 py-1"
+          >
+            {SEEDS_PER_CELL.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </select>
+        </label>
+      </JobControls>
       <div className="mt-3 flex flex-wrap gap-6">
         <table className="text-sm tabular-nums" data-testid="sweep-grid">
-          <caption className="mb-1 text-left font-medium">This tab: held-out AP</caption>
+          <caption className="mb-1 text-left font-medium">
+            This tab: held-out AP{seedCount > 1 ? `, mean over ${seedCount} seeds` : ""}
+          </caption>
           <thead>
             <tr>
               <th className="px-2 text-left">γ \ α</th>
@@ -61,21 +96,21 @@ export function SweepPanel({ job, onRun, onCancel }: SweepPanelProps) {
               <tr key={g}>
                 <th className="px-2 text-left font-medium">{g}</th>
                 {SWEEP_ALPHAS.map((a) => {
-                  const r = cell(g, a);
-                  const ap = r?.ap ?? null;
-                  const shade = ap !== null && best ? ap / best : 0;
+                  const c = cells.get(keyOf(g, a));
+                  const best = c && seedCount >= 3 && c.levelWithTop;
                   return (
                     <td
                       key={a}
-                      className="border border-[var(--grid)] px-3 py-1.5 text-center"
-                      style={{
-                        background:
-                          ap !== null
-                            ? `color-mix(in srgb, var(--accent) ${Math.round(shade * 70)}%, transparent)`
-                            : undefined,
-                      }}
+                      data-best={best ? "" : undefined}
+                      className={`border border-[var(--grid)] px-3 py-1.5 text-center ${best ? "font-bold outline-2 outline-[var(--accent)]" : ""}`}
                     >
-                      {r ? (ap === null ? "diverged" : formatValue(ap)) : job.running ? "…" : "–"}
+                      {c
+                        ? `${formatValue(c.summary.mean)}${c.summary.n > 1 ? ` ± ${formatValue(c.summary.sd)}` : ""}`
+                        : diverged(g, a)
+                          ? "diverged"
+                          : job.running
+                            ? "…"
+                            : "–"}
                     </td>
                   );
                 })}
@@ -84,7 +119,9 @@ export function SweepPanel({ job, onRun, onCancel }: SweepPanelProps) {
           </tbody>
         </table>
         <table className="text-sm tabular-nums">
-          <caption className="mb-1 text-left font-medium">The paper (COCO, Table 1b)</caption>
+          <caption className="mb-1 max-w-64 text-left font-medium">
+            The paper (Table 1b): ResNet-50-FPN RetinaNet, COCO minival, box AP in %, best α per γ
+          </caption>
           <thead>
             <tr>
               <th className="px-2">γ</th>
@@ -97,12 +134,17 @@ export function SweepPanel({ job, onRun, onCancel }: SweepPanelProps) {
               <tr key={r.gamma}>
                 <td className="px-2 text-center">{r.gamma}</td>
                 <td className="px-2 text-center">{r.alpha}</td>
-                <td className="px-2 text-center">{r.ap}</td>
+                <td className="px-2 text-center">{r.ap.toFixed(1)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {seedCount >= 3 && (
+        <p className="mt-2 text-xs text-[var(--muted)]">
+          Outlined: the best cell and every cell level with it within noise.
+        </p>
+      )}
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ChartMenuContext } from "../../components/ChartMenu";
+import { CodePanel } from "../../components/CodePanel";
 import { SchemaSlider } from "../../components/controls/SchemaSlider";
+import { Toggle } from "../../components/controls/Toggle";
 import { ChartHostContext } from "../../components/figureContext";
 import { ParamNotice } from "../../components/ParamNotice";
 import { SiteHeader } from "../../components/SiteHeader";
@@ -11,17 +13,21 @@ import { MetricsFigure } from "../../components/training/MetricsFigure";
 import { PrFigure } from "../../components/training/PrFigure";
 import { SharesFigure } from "../../components/training/SharesFigure";
 import { PRESETS } from "../../content/presets";
-import type { SessionSetup } from "../../experiment/protocol";
+import { focalOptionsOf } from "../../experiment/config";
+import { describeLoss } from "../../experiment/labels";
+import { RUN_IDS, type SessionSetup } from "../../experiment/protocol";
+import { describeRun } from "../../experiment/runSummary";
 import { formatCount } from "../../math/format";
 import { serializeState } from "../../state/schema";
 import { configOf, TRAIN_SCHEMA, type TrainState } from "../../state/train";
 import { useUrlState } from "../../state/useUrlState";
 import { LazyChartMenuPanel } from "../chartMenu";
 import { BackendBadge } from "./BackendBadge";
-import { RunSettings } from "./RunSettings";
+import { RecipeSettings, RunSettings } from "./RunSettings";
 import { SeedsPanel } from "./SeedsPanel";
 import { SessionNotices } from "./SessionNotices";
 import { SWEEP_ALPHAS, SWEEP_GAMMAS, SweepPanel } from "./SweepPanel";
+import { ToyFindings } from "./ToyFindings";
 import { Transport } from "./Transport";
 import { useJob } from "./useJob";
 import { useTrainingSession } from "./useTrainingSession";
@@ -47,6 +53,7 @@ export function TrainPage() {
   const sweepJob = useJob(!state.worker);
   const { view } = session;
   const [presetNote, setPresetNote] = useState<string | null>(null);
+  const [codeRun, setCodeRun] = useState<"a" | "b">("b");
   const setF4gamma = useCallback((f4gamma: number) => update({ f4gamma }), [update]);
   // The charts' share menus read the current setup when opened (a stable host object).
   const stateRef = useRef(state);
@@ -77,17 +84,20 @@ export function TrainPage() {
     return () => clearTimeout(timer);
   }, [setupKey, ready, applySetup]);
 
-  const runSweep = (steps: number) =>
+  const sweepBase = { ...setup.runs.b, loss: "alpha-fl" as const, priorInit: true };
+  const runSweep = (steps: number, seeds: number) =>
     void sweepJob.run(
       {
         kind: "sweep",
-        base: { ...setup.runs.b, loss: "alpha-fl", priorInit: true, optimizer: "adam" },
+        base: sweepBase,
         gammas: SWEEP_GAMMAS,
         alphas: SWEEP_ALPHAS,
+        seeds: Array.from({ length: seeds }, (_, i) => state.seed + i),
         steps,
       },
       state.backend,
     );
+  const sweepRecipe = `${sweepBase.optimizer === "sgd" ? "SGD with momentum" : "Adam"} at lr ${sweepBase.lr} (run B's), batch ${sweepBase.batchSize}, from seed ${state.seed}`;
 
   return (
     <>
@@ -108,7 +118,7 @@ export function TrainPage() {
             reload={session.fatal}
           />
         </div>
-
+        <ToyFindings />
         <section
           aria-label="Experiment setup"
           className="flex flex-col gap-3 rounded-xl border border-[var(--grid)] bg-[var(--panel)] p-4"
@@ -119,10 +129,12 @@ export function TrainPage() {
               <button
                 key={p.id}
                 type="button"
-                title={p.description}
+                title={p.setup}
                 onClick={() => {
                   update(p.patch);
-                  setPresetNote(`${p.label}: ${p.description}`);
+                  setPresetNote(
+                    `${p.label}: ${p.setup} ${p.measured ?? "Our benchmark has not measured this setup."}`,
+                  );
                 }}
                 className="rounded-full border border-[var(--grid)] px-3 py-1 text-sm hover:bg-[var(--grid)]"
               >
@@ -134,7 +146,7 @@ export function TrainPage() {
               title="Train a grid of γ and α for a short budget and compare with the paper's Table 1"
               onClick={() => {
                 document.getElementById("sweep-title")?.scrollIntoView({ behavior: "smooth" });
-                if (!sweepJob.state.running) runSweep(150);
+                if (!sweepJob.state.running) runSweep(150, 1);
               }}
               className="rounded-full border border-[var(--grid)] px-3 py-1 text-sm hover:bg-[var(--grid)]"
             >
@@ -178,6 +190,7 @@ export function TrainPage() {
                 format={(v) => `1 to ${formatCount(v)}`}
                 onChange={(imbalance) => update({ imbalance })}
               />
+              <RecipeSettings state={state} update={update} />
               <p className="text-xs text-[var(--muted)]" data-testid="measured-imbalance">
                 {measuredText(view)}
               </p>
@@ -211,6 +224,7 @@ export function TrainPage() {
             }}
           />
         </div>
+        <RunSummaries view={view} configs={setup.runs} />
         <ChartHostContext.Provider value={chartHost}>
           <ChartMenuContext.Provider value={LazyChartMenuPanel}>
             <div className="grid grid-cols-1 gap-x-5 lg:grid-cols-2 [&>*]:min-w-0 [&_figure]:my-2">
@@ -226,14 +240,56 @@ export function TrainPage() {
         <SeedsPanel
           job={seedsJob.state}
           firstSeed={state.seed}
+          inWorker={state.worker}
           onCancel={seedsJob.cancel}
           onRun={(seeds, steps) =>
             void seedsJob.run({ kind: "seeds", runs: setup.runs, seeds, steps }, state.backend)
           }
         />
-        <SweepPanel job={sweepJob.state} onRun={runSweep} onCancel={sweepJob.cancel} />
+        <SweepPanel
+          job={sweepJob.state}
+          onRun={runSweep}
+          onCancel={sweepJob.cancel}
+          recipe={sweepRecipe}
+        />
+        <div className="flex flex-col gap-2">
+          <Toggle
+            label="Code for"
+            value={codeRun}
+            options={[
+              { value: "a", label: "Run A's loss" },
+              { value: "b", label: "Run B's loss" },
+            ]}
+            onChange={setCodeRun}
+          />
+          <CodePanel
+            {...focalOptionsOf(setup.runs[codeRun])}
+            source={`run ${codeRun.toUpperCase()}'s loss: ${describeLoss(setup.runs[codeRun])}`}
+          />
+        </div>
       </main>
     </>
+  );
+}
+
+/** What happened to each run, in words (updated with each evaluation; not announced live). */
+function RunSummaries({
+  view,
+  configs,
+}: {
+  view: ReturnType<typeof useTrainingSession>["view"];
+  configs: SessionSetup["runs"];
+}) {
+  const lines = RUN_IDS.map((id) =>
+    describeRun(`Run ${id.toUpperCase()} (${describeLoss(configs[id])})`, view.runs[id]),
+  ).filter((line): line is string => line !== null);
+  if (lines.length === 0) return null;
+  return (
+    <ul className="flex flex-col gap-1 text-sm" data-testid="run-summaries">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,0 +1,109 @@
+/**
+ * The loss against p_t (the paper's Figure 1 for CE and the current γ) with the reader's own
+ * examples as a density rug under it: where on the curve their positives and negatives sit.
+ */
+import { memo, useMemo } from "react";
+import { crossEntropyCurve, focalLossCurve } from "../../math/curves";
+import { crossEntropy, focalLoss } from "../../math/focal";
+import { formatParam, formatShare, formatValue } from "../../math/format";
+import { DensityRug } from "../charts/DensityRug";
+import { Legend } from "../charts/Legend";
+import { LineChart, type Series } from "../charts/LineChart";
+import { COLORS } from "../charts/palette";
+import { Figure } from "../Figure";
+
+export interface PtDensity {
+  positives: ArrayLike<number>;
+  negatives: ArrayLike<number>;
+}
+
+/** Share of a density above p_t = `from` (bins span [0, 1] evenly). */
+function shareAbove(shares: ArrayLike<number>, from: number): number {
+  let s = 0;
+  const first = Math.round(from * shares.length);
+  for (let i = first; i < shares.length; i++) s += shares[i] as number;
+  return s;
+}
+
+export const YoursLossFigure = memo(function YoursLossFigure({
+  gamma,
+  density,
+  number,
+}: {
+  gamma: number;
+  density: PtDensity;
+  number: number;
+}) {
+  const series: Series[] = useMemo(
+    () => [
+      {
+        id: "ce",
+        label: "CE",
+        points: crossEntropyCurve(),
+        color: COLORS.ce,
+        dash: "6 4",
+        evaluate: crossEntropy,
+      },
+      {
+        id: "fl",
+        label: `FL, γ = ${formatParam(gamma)}`,
+        points: focalLossCurve(gamma),
+        color: COLORS.fl,
+        evaluate: (pt: number) => focalLoss(pt, gamma),
+      },
+    ],
+    [gamma],
+  );
+  const bins = density.negatives.length;
+  return (
+    <Figure
+      id="yours-loss"
+      number={number}
+      title="The loss against p_t, with your examples underneath"
+      caption={
+        <>
+          Each strip shows where your examples sit along p<sub>t</sub>, the probability your model
+          gives the true class (darker: more examples, on a square-root scale).{" "}
+          {formatShare(shareAbove(density.negatives, 0.9))} of your negatives and{" "}
+          {formatShare(shareAbove(density.positives, 0.9))} of your positives have p<sub>t</sub>{" "}
+          &gt; 0.9,{" "}
+          {gamma > 0
+            ? `where FL with γ = ${formatParam(gamma)} is at least ${formatValue(1 / 0.1 ** gamma)} times smaller than CE.`
+            : "where FL with γ = 0 is CE itself."}
+        </>
+      }
+      data={{ x: "p_t", curves: series }}
+      table={{
+        columns: ["p_t bin", "share of negatives", "share of positives"],
+        rows: Array.from({ length: bins }, (_, i) => [
+          `${formatValue(i / bins)}–${formatValue((i + 1) / bins)}`,
+          formatShare(density.negatives[i] as number),
+          formatShare(density.positives[i] as number),
+        ]),
+      }}
+    >
+      {(width) => (
+        <>
+          <Legend items={series} />
+          <LineChart
+            width={width}
+            height={220}
+            series={series}
+            xName="p_t"
+            title={`Cross-entropy and focal loss with gamma ${formatParam(gamma)} against p_t`}
+            x={{ domain: [0, 1], label: "p_t, probability of the true class", format: formatValue }}
+            y={{ domain: [0, 5], label: "loss", format: formatValue }}
+          />
+          <DensityRug
+            width={width}
+            title="Where your positives and negatives sit along p_t"
+            rows={[
+              { id: "neg", label: "negatives", color: COLORS.negative, shares: density.negatives },
+              { id: "pos", label: "positives", color: COLORS.positive, shares: density.positives },
+            ]}
+          />
+        </>
+      )}
+    </Figure>
+  );
+});
