@@ -7,9 +7,16 @@ import type { ParamIssue } from "../state/schema";
 
 /** One issue in words; the raw value stays text. */
 export function describeIssue(issue: ParamIssue): string {
-  return issue.action === "clamped"
-    ? `“${issue.name}” = “${issue.raw}” is out of range: clamped to ${issue.used}.`
-    : `“${issue.name}” = “${issue.raw}” is not a valid value: reset to ${issue.used}.`;
+  switch (issue.action) {
+    case "clamped":
+      return `“${issue.name}” = “${issue.raw}” is out of range: clamped to ${issue.used}.`;
+    case "cut":
+      return `“${issue.name}” is longer than ${issue.limit ?? "allowed"} characters: only the first ${issue.limit ?? "part"} are shown.`;
+    case "cleaned":
+      return `“${issue.name}” held control or invisible formatting characters: they were removed.`;
+    default:
+      return `“${issue.name}” = “${issue.raw}” is not a valid value: reset to ${issue.used}.`;
+  }
 }
 
 export function ParamNotice({

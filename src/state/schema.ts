@@ -37,7 +37,17 @@ export interface SetParam<V extends string = string> {
   values: readonly V[];
 }
 
-export type Param = NumberParam | BooleanParam | EnumParam | SetParam;
+/**
+ * Free text that is only ever rendered as text (a teacher's note): control and bidirectional
+ * formatting characters are removed, and text longer than `maxLength` characters is cut.
+ */
+export interface TextParam {
+  kind: "text";
+  default: string;
+  maxLength: number;
+}
+
+export type Param = NumberParam | BooleanParam | EnumParam | SetParam | TextParam;
 
 /** A schema: parameter name → definition. */
 export type Schema = Record<string, Param>;
@@ -52,7 +62,9 @@ export type StateOf<S extends Schema> = {
         ? V
         : S[K] extends SetParam<infer V>
           ? readonly V[]
-          : never;
+          : S[K] extends TextParam
+            ? string
+            : never;
 };
 
 /** What happened to a parameter that could not be used as given. */
@@ -60,9 +72,12 @@ export interface ParamIssue {
   name: string;
   /** The raw value, shortened for display; always rendered as text, never as HTML. */
   raw: string;
-  action: "clamped" | "reset";
-  /** The value used instead, as it will appear in the URL. */
+  /** cut: text longer than allowed, shortened; cleaned: control characters removed. */
+  action: "clamped" | "reset" | "cut" | "cleaned";
+  /** The value used instead, as it will appear in the URL (shortened for text). */
   used: string;
+  /** For "cut": the most characters the parameter keeps. */
+  limit?: number;
 }
 
 const MAX_RAW_SHOWN = 40;
@@ -94,9 +109,13 @@ export function parseState<S extends Schema>(
     if (result.action) {
       issues.push({
         name,
-        raw: raw.length > MAX_RAW_SHOWN ? `${raw.slice(0, MAX_RAW_SHOWN)}…` : raw,
+        raw: shorten(raw, MAX_RAW_SHOWN),
         action: result.action,
-        used: formatValue(param, result.value),
+        used:
+          param.kind === "text"
+            ? shorten(formatValue(param, result.value), MAX_RAW_SHOWN)
+            : formatValue(param, result.value),
+        ...(result.action === "cut" && param.kind === "text" ? { limit: param.maxLength } : {}),
       });
     }
   }
@@ -134,7 +153,47 @@ export function normalizeNumber(param: NumberParam, value: number): number {
 
 type Parsed = { value: unknown; action?: ParamIssue["action"] };
 
+/** `text` cut to `max` UTF-16 units plus "…", never between the halves of a surrogate pair. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * Characters a note never needs and a hostile link could use to disguise text: C0 and C1
+ * controls (the line feed excepted), zero-width characters, bidirectional marks, embeddings,
+ * overrides and isolates, and the byte-order mark.
+ */
+function isUnwanted(codePoint: number): boolean {
+  return (
+    (codePoint <= 0x1f && codePoint !== 0x0a) ||
+    (codePoint >= 0x7f && codePoint <= 0x9f) ||
+    (codePoint >= 0x200b && codePoint <= 0x200f) ||
+    (codePoint >= 0x202a && codePoint <= 0x202e) ||
+    (codePoint >= 0x2060 && codePoint <= 0x2069) ||
+    codePoint === 0xfeff
+  );
+}
+
+/**
+ * A text value: line ends unified, unwanted characters removed, surrounding space trimmed, cut
+ * to `maxLength` code points (so a cut never splits a surrogate pair).
+ */
+function cleanText(param: TextParam, raw: string): Parsed {
+  const unified = raw.replaceAll("\r\n", "\n").replaceAll("\r", "\n").trim();
+  const points = [...unified].filter((c) => !isUnwanted(c.codePointAt(0) ?? 0));
+  const cleaned = points.join("").trim();
+  if (points.length > param.maxLength) {
+    return { value: points.slice(0, param.maxLength).join("").trim(), action: "cut" };
+  }
+  return cleaned === unified ? { value: cleaned } : { value: cleaned, action: "cleaned" };
+}
+
 function parseValue(param: Param, raw: string): Parsed {
+  if (param.kind === "text") return cleanText(param, raw);
   const text = raw.trim().toLowerCase();
   switch (param.kind) {
     case "number": {
@@ -175,6 +234,7 @@ function parseDecimal(text: string): number | null {
 }
 
 function formatValue(param: Param, value: unknown): string {
+  if (param.kind === "text") return String(value);
   if (param.kind === "boolean") return value ? "1" : "0";
   if (param.kind === "set") {
     const members = value as readonly string[];
