@@ -152,3 +152,21 @@ describe("the lesson builder's link", () => {
     ]);
   });
 });
+
+describe("a very long note", () => {
+  it("is cut, not refused, and only its head is read (a megabyte link costs nothing)", () => {
+    const { state, issues } = parse(`note=${"ab".repeat(500_000)}`);
+    expect([...state.note]).toHaveLength(NOTE_MAX_LENGTH);
+    expect(issues).toEqual([
+      expect.objectContaining({ name: "note", action: "cut", limit: NOTE_MAX_LENGTH }),
+    ]);
+  });
+
+  it("never keeps half an emoji, even where the unread tail begins inside one", () => {
+    // The head read (4 × 280 UTF-16 units) ends between the two halves of an emoji.
+    const { state } = parse(`note=${encodeURIComponent(`a${"😀".repeat(600)}`)}`);
+    const chars = [...state.note];
+    expect(chars).toHaveLength(NOTE_MAX_LENGTH);
+    expect(chars.every((c) => c === "a" || c === "😀")).toBe(true);
+  });
+});
