@@ -11,22 +11,40 @@ import { expect, expectNoBadNumbers, test, viewFigure } from "./fixtures";
 
 const FIGURE_IDS = ["loss-vs-pt", "alpha-balanced", "down-weighting", "gradient", "loss-budget"];
 
-/** The QR code in `target` as the screen shows it, read by an independent decoder (jsQR). */
-async function readQr(page: Page, target: Locator): Promise<string | undefined> {
-  const png = (await target.screenshot()).toString("base64");
-  const image = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement("canvas");
-    canvas.width = img.width;
-    canvas.height = img.height;
+/**
+ * An image's RGBA pixels, read in the page, handed over as base64 (Playwright serializes a long
+ * array value by value, which takes seconds), and decoded by an independent reader (jsQR).
+ */
+async function decodeInPage(page: Page, source: { png?: string; clipboard?: boolean }) {
+  const image = await page.evaluate(async ({ png, clipboard }) => {
+    let blob: Blob | undefined;
+    if (clipboard) {
+      const [item] = await navigator.clipboard.read();
+      blob = await item?.getType("image/png");
+    } else if (png) {
+      blob = await (await fetch(`data:image/png;base64,${png}`)).blob();
+    }
+    if (!blob) return null;
+    const img = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(img.width, img.height);
     const ctx = canvas.getContext("2d");
     ctx?.drawImage(img, 0, 0);
-    const data = ctx?.getImageData(0, 0, img.width, img.height).data ?? [];
-    return { data: Array.from(data), width: img.width, height: img.height };
-  }, png);
-  return jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data;
+    const data = ctx?.getImageData(0, 0, img.width, img.height).data;
+    if (!data) return null;
+    let binary = "";
+    for (let i = 0; i < data.length; i += 0x8000) {
+      binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    }
+    return { rgba: btoa(binary), width: img.width, height: img.height };
+  }, source);
+  if (!image) return undefined;
+  const rgba = Uint8ClampedArray.from(Buffer.from(image.rgba, "base64"));
+  return jsQR(rgba, image.width, image.height)?.data;
+}
+
+/** The QR code in `target` as the screen shows it, read back. */
+async function readQr(page: Page, target: Locator): Promise<string | undefined> {
+  return decodeInPage(page, { png: (await target.screenshot()).toString("base64") });
 }
 
 /** The first lesson example of docs/lessons.md that hides the controls, as a teacher types it. */
@@ -72,20 +90,7 @@ test.describe("a teacher's lesson", () => {
     expect(await readQr(page, builder.getByTestId("lesson-qr"))).toBe(built);
     await builder.getByRole("button", { name: "Copy QR code" }).click();
     await expect(builder.getByRole("status")).toHaveText("QR code copied as an image.");
-    const copied = await page.evaluate(async () => {
-      const [item] = await navigator.clipboard.read();
-      const blob = await item?.getType("image/png");
-      if (!blob) return null;
-      const img = await createImageBitmap(blob);
-      const canvas = new OffscreenCanvas(img.width, img.height);
-      const ctx = canvas.getContext("2d");
-      ctx?.drawImage(img, 0, 0);
-      const data = ctx?.getImageData(0, 0, img.width, img.height).data ?? [];
-      return { data: Array.from(data), width: img.width, height: img.height };
-    });
-    expect(copied).not.toBeNull();
-    const image = copied ?? { data: [], width: 0, height: 0 };
-    expect(jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)?.data).toBe(built);
+    expect(await decodeInPage(page, { clipboard: true })).toBe(built);
 
     // The student opens it: the note as text, the question, no sliders, an empty guess.
     await page.goto(built);
