@@ -30,21 +30,6 @@ const RECORD_WORKER_GL = `self.__gl = [];
     return context;
   }; }`;
 
-/** The same on the page's own thread (tfjs draws on an OffscreenCanvas there too, if it can). */
-function recordPageGl() {
-  const w = window as unknown as { __gl: WebGL2RenderingContext[] };
-  w.__gl = [];
-  for (const Canvas of [HTMLCanvasElement, OffscreenCanvas]) {
-    const get = Canvas.prototype.getContext as (...args: unknown[]) => unknown;
-    Canvas.prototype.getContext = function (this: unknown, ...args: unknown[]) {
-      const context = get.apply(this, args);
-      if (context && String(args[0]).startsWith("webgl"))
-        w.__gl.push(context as WebGL2RenderingContext);
-      return context;
-    } as never;
-  }
-}
-
 function loseAllContexts() {
   const scope = self as unknown as { __gl: WebGL2RenderingContext[] };
   for (const gl of scope.__gl) gl.getExtension("WEBGL_lose_context")?.loseContext();
@@ -97,17 +82,9 @@ test.describe("a lost WebGL context", () => {
     await expect(page.getByTestId("backend-badge")).toHaveAttribute("data-backend", "webgl");
     await expect(page.getByTestId("run-a-ap")).toHaveText(/^\d/);
   });
-
-  test("on the page's thread: training continues on another backend with a notice", async ({
-    page,
-  }) => {
-    test.setTimeout(120_000);
-    await page.addInitScript(recordPageGl);
-    await page.goto("./train/?worker=0&backend=webgl&batch=4");
-    await playUntil(page, 5);
-    expect(await page.evaluate(loseAllContexts)).toBeGreaterThan(0);
-    await expectTrainingContinues(page);
-  });
+  // The page-thread path runs the same session and engine code: its lost-context stall is
+  // reproduced at engine level in src/engine/device.browser.test.ts (run on the page's thread),
+  // which keeps this suite a minute shorter than a second SwiftShader journey would.
 });
 
 test.describe("background workers that fail", () => {
