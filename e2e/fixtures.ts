@@ -1,31 +1,33 @@
 /**
  * The e2e test fixture: every test fails on a console error, an uncaught page error, or a
  * request to any origin other than the site's own (a spec that needs a second origin, such as
- * a course page embedding our charts, names it with `test.use({ otherOrigins: [...] })`; a test
- * that breaks something on purpose names the console errors it expects with `expectedErrors`).
- * The server sends the site's Content-Security-Policy (public/_headers), so any violation is a
- * console error too.
+ * a course page embedding our charts, names it with `test.use({ otherOrigins: [...] })`; one
+ * that causes a console error on purpose names it with `expectedConsoleErrors`). The server
+ * sends the site's Content-Security-Policy (public/_headers), so any violation is a console
+ * error too.
  */
 import { test as base, expect, type Page } from "@playwright/test";
 
 export const test = base.extend<{
   guard: undefined;
   otherOrigins: string[];
-  /** One pattern (an array would read as Playwright's [value, options] pair). */
-  expectedErrors: RegExp | null;
+  expectedConsoleErrors: RegExp[];
 }>({
   otherOrigins: [[], { option: true }],
-  expectedErrors: [null, { option: true }],
+  /** Console errors a fault-injection test causes on purpose (e.g. the 404 it serves). */
+  expectedConsoleErrors: [[], { option: true }],
   guard: [
-    async ({ page, baseURL, otherOrigins, expectedErrors }, use) => {
+    async ({ page, baseURL, otherOrigins, expectedConsoleErrors }, use) => {
       const problems: string[] = [];
       const origins = [new URL(baseURL ?? "http://127.0.0.1").origin, ...otherOrigins];
       page.on("console", (m) => {
-        if (m.type() !== "error" || expectedErrors?.test(m.text())) return;
+        if (m.type() !== "error") return;
+        if (expectedConsoleErrors.some((re) => re.test(m.text()))) return;
         problems.push(`console error: ${m.text()}`);
       });
       page.on("pageerror", (e) => {
-        if (!expectedErrors?.test(e.message)) problems.push(`page error: ${e.message}`);
+        if (expectedConsoleErrors.some((re) => re.test(e.message))) return;
+        problems.push(`page error: ${e.message}`);
       });
       page.on("request", (r) => {
         const url = r.url();

@@ -150,7 +150,7 @@ test.describe("offline after one visit", () => {
 
 test.describe("a lazily loaded part that cannot be fetched", () => {
   test.use({
-    expectedErrors: /Failed to load resource|Failed to fetch dynamically imported module/,
+    expectedConsoleErrors: [/Failed to load resource|Failed to fetch dynamically imported module/],
   });
 
   test("the Share menu and a figure show a retry, and the rest of the page stays", async ({
@@ -185,7 +185,7 @@ test.describe("a lazily loaded part that cannot be fetched", () => {
       route.abort("internetdisconnected"),
     );
     await page.goto("./train/?backend=cpu");
-    const alert = page.getByRole("alert").filter({ hasText: "Training could not start" });
+    const alert = page.getByTestId("session-error").filter({ hasText: "Training could not start" });
     await expect(alert).toBeVisible({ timeout: 30_000 });
     await page.unrouteAll();
     await alert.getByRole("button", { name: "Try again" }).click();

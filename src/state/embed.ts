@@ -2,14 +2,15 @@
  * The parameters of an embed (`/embed/?chart=…`): which chart, its display options, and (read
  * by the chart's host, not here) the same state parameters as the main pages. Pure.
  */
-import { type ParamIssue, parseState, type StateOf } from "./schema";
+import { type ParamIssue, parseState, type StateOf, shortenRaw } from "./schema";
+import { THEME_SCHEMA } from "./view";
 
 /** Display options of an embed; each is left out of a link while at its default. */
 export const EMBED_OPTIONS_SCHEMA = {
   /** "none": a fixed view (hover readouts still work); "own": the chart's own sliders. */
   controls: { kind: "enum", default: "none", values: ["none", "own"] },
-  /** "auto" follows the reader's system setting; "light" / "dark" force one. */
-  theme: { kind: "enum", default: "auto", values: ["auto", "light", "dark"] },
+  /** "auto" follows the reader's system setting; "light" / "dark" force one (as on every page). */
+  theme: THEME_SCHEMA.theme,
   /** The caption stating the current numbers, and the data table. */
   caption: { kind: "boolean", default: true },
   /** The chart's title above it. */
@@ -22,9 +23,6 @@ export const EMBED_OPTIONS_SCHEMA = {
 } as const;
 
 export type EmbedOptions = StateOf<typeof EMBED_OPTIONS_SCHEMA>;
-
-/** Longest chart id echoed back in a message. */
-const MAX_SHOWN = 40;
 
 export type EmbedRequest<Id extends string> =
   | { ok: true; chart: Id; options: EmbedOptions; issues: ParamIssue[] }
@@ -44,6 +42,6 @@ export function parseEmbedQuery<Id extends string>(
   const raw = new URLSearchParams(query).get("chart");
   const id = raw?.trim().toLowerCase() ?? "";
   if (chartIds.includes(id as Id)) return { ok: true, chart: id as Id, options, issues };
-  const asked = raw === null ? null : raw.length > MAX_SHOWN ? `${raw.slice(0, MAX_SHOWN)}…` : raw;
+  const asked = raw === null ? null : shortenRaw(raw);
   return { ok: false, asked, options };
 }

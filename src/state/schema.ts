@@ -37,7 +37,17 @@ export interface SetParam<V extends string = string> {
   values: readonly V[];
 }
 
-export type Param = NumberParam | BooleanParam | EnumParam | SetParam;
+/**
+ * Free text that is only ever rendered as text (a teacher's note): control and bidirectional
+ * formatting characters are removed, and text longer than `maxLength` characters is cut.
+ */
+export interface TextParam {
+  kind: "text";
+  default: string;
+  maxLength: number;
+}
+
+export type Param = NumberParam | BooleanParam | EnumParam | SetParam | TextParam;
 
 /** A schema: parameter name → definition. */
 export type Schema = Record<string, Param>;
@@ -52,20 +62,63 @@ export type StateOf<S extends Schema> = {
         ? V
         : S[K] extends SetParam<infer V>
           ? readonly V[]
-          : never;
+          : S[K] extends TextParam
+            ? string
+            : never;
 };
 
-/** What happened to a parameter that could not be used as given. */
+/**
+ * What happened to a parameter that could not be used exactly as given. The rule: a notice
+ * whenever the value used differs from the value the link gave (clamped, rounded, reset, too
+ * long) or part of the link was not read (a repeated parameter, unknown set members); none when
+ * only the spelling changes ("+0.50" for 0.5, "1e-3", "WASM", "yes", surrounding spaces).
+ */
 export interface ParamIssue {
   name: string;
-  /** The raw value, shortened for display; always rendered as text, never as HTML. */
+  /** The raw value (the first, if repeated), shortened for display; text only, never HTML. */
   raw: string;
-  action: "clamped" | "reset";
-  /** The value used instead, as it will appear in the URL. */
+  /**
+   * clamped: out of range; rounded: finer than the setting's step (or not a whole number);
+   * reset: not a valid value; too-long: longer than any valid value, not parsed at all;
+   * repeated: the first value was used as given, the other copies were ignored;
+   * cut: text longer than its parameter keeps, shortened; cleaned: control or invisible
+   * formatting characters removed from text.
+   */
+  action: "clamped" | "rounded" | "reset" | "too-long" | "repeated" | "cut" | "cleaned";
+  /** The value used instead, as it will appear in the URL (shortened, for text). */
   used: string;
+  /** How many times the link gave the parameter, when more than once (only the first is read). */
+  count?: number;
+  /** The raw value's length in characters, for "too-long". */
+  length?: number;
+  /** For "cut": the most characters the parameter keeps. */
+  limit?: number;
 }
 
 const MAX_RAW_SHOWN = 40;
+
+/**
+ * No valid value of any parameter but free text is this long (the longest, a lesson's full
+ * `hide` list, is under half of it); a longer one is refused before it is parsed, so no pattern
+ * ever runs over a megabyte of link. Free text is cut instead (below).
+ */
+export const MAX_PARAM_LENGTH = 400;
+
+/**
+ * Free text (a teacher's note) is not refused for its length but cut, and only its first
+ * `TEXT_READ_FACTOR × maxLength` UTF-16 units are ever read: room for the longest note even if
+ * every character is an emoji (2 units) and as many again are removed while cleaning.
+ */
+const TEXT_READ_FACTOR = 4;
+
+/** `raw` cut to `max` UTF-16 units plus "…", never between the two halves of a surrogate pair. */
+export function shortenRaw(raw: string, max = MAX_RAW_SHOWN): string {
+  if (raw.length <= max) return raw;
+  let end = max;
+  const last = raw.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${raw.slice(0, end)}…`;
+}
 
 /** The schema's defaults. */
 export function defaultsOf<S extends Schema>(schema: S): StateOf<S> {
@@ -87,16 +140,27 @@ export function parseState<S extends Schema>(
   const state: Record<string, unknown> = defaultsOf(schema);
   const issues: ParamIssue[] = [];
   for (const [name, param] of Object.entries(schema)) {
-    const raw = params.get(name);
-    if (raw === null) continue;
-    const result = parseValue(param, raw);
+    const all = params.getAll(name);
+    const raw = all[0];
+    if (raw === undefined) continue;
+    const result: Parsed =
+      raw.length > MAX_PARAM_LENGTH && param.kind !== "text"
+        ? { value: param.default, action: "too-long" }
+        : parseValue(param, raw);
     state[name] = result.value;
-    if (result.action) {
+    const action = result.action ?? (all.length > 1 ? "repeated" : undefined);
+    if (action) {
       issues.push({
         name,
-        raw: raw.length > MAX_RAW_SHOWN ? `${raw.slice(0, MAX_RAW_SHOWN)}…` : raw,
-        action: result.action,
-        used: formatValue(param, result.value),
+        raw: shortenRaw(raw),
+        action,
+        used:
+          param.kind === "text"
+            ? shortenRaw(formatValue(param, result.value))
+            : formatValue(param, result.value),
+        ...(all.length > 1 ? { count: all.length } : {}),
+        ...(action === "too-long" ? { length: raw.length } : {}),
+        ...(action === "cut" && param.kind === "text" ? { limit: param.maxLength } : {}),
       });
     }
   }
@@ -134,15 +198,62 @@ export function normalizeNumber(param: NumberParam, value: number): number {
 
 type Parsed = { value: unknown; action?: ParamIssue["action"] };
 
+/**
+ * Plain decimal notation: optional sign, digits with an optional fraction (or a bare fraction),
+ * an optional exponent. Each part is one unambiguous run (no `\d+\.?\d*`, whose two digit runs
+ * can split a long number in n ways), so matching takes time linear in the text's length.
+ */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/;
+
+/** Whether `text` (lower case) is a plain decimal number. */
+export function isDecimal(text: string): boolean {
+  return DECIMAL.test(text);
+}
+
+/**
+ * Characters a note never needs and a hostile link could use to disguise text: C0 and C1
+ * controls (the line feed excepted), zero-width characters, bidirectional marks, embeddings,
+ * overrides and isolates, the byte-order mark, and lone surrogates.
+ */
+function isUnwanted(codePoint: number): boolean {
+  return (
+    (codePoint <= 0x1f && codePoint !== 0x0a) ||
+    (codePoint >= 0x7f && codePoint <= 0x9f) ||
+    (codePoint >= 0x200b && codePoint <= 0x200f) ||
+    (codePoint >= 0x202a && codePoint <= 0x202e) ||
+    (codePoint >= 0x2060 && codePoint <= 0x2069) ||
+    codePoint === 0xfeff ||
+    // A lone half of a surrogate pair (a whole pair is one code point above 0xffff).
+    (codePoint >= 0xd800 && codePoint <= 0xdfff)
+  );
+}
+
+/**
+ * A text value: line ends unified, unwanted characters removed, surrounding space trimmed, cut
+ * to `maxLength` code points (so a cut never splits a surrogate pair).
+ */
+function cleanText(param: TextParam, raw: string): Parsed {
+  // Enough of the text to fill the parameter even after cleaning; the rest is cut unread.
+  const read = raw.slice(0, TEXT_READ_FACTOR * param.maxLength);
+  const unified = read.replaceAll("\r\n", "\n").replaceAll("\r", "\n").trim();
+  const points = [...unified].filter((c) => !isUnwanted(c.codePointAt(0) ?? 0));
+  const cleaned = points.join("").trim();
+  if (points.length > param.maxLength || read.length < raw.length) {
+    return { value: points.slice(0, param.maxLength).join("").trim(), action: "cut" };
+  }
+  return cleaned === unified ? { value: cleaned } : { value: cleaned, action: "cleaned" };
+}
+
 function parseValue(param: Param, raw: string): Parsed {
+  if (param.kind === "text") return cleanText(param, raw);
   const text = raw.trim().toLowerCase();
   switch (param.kind) {
     case "number": {
       const n = parseDecimal(text);
       if (n === null) return { value: param.default, action: "reset" };
       const v = normalizeNumber(param, n);
-      const outOfRange = n < param.min || n > param.max;
-      return outOfRange ? { value: v, action: "clamped" } : { value: v };
+      if (n < param.min || n > param.max) return { value: v, action: "clamped" };
+      return v === n ? { value: v } : { value: v, action: "rounded" };
     }
     case "boolean":
       if (["1", "true", "yes", "on"].includes(text)) return { value: true };
@@ -170,11 +281,12 @@ function parseValue(param: Param, raw: string): Parsed {
  */
 function parseDecimal(text: string): number | null {
   if (/^[+-]?infinity$/.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(text)) return null;
+  if (!isDecimal(text)) return null;
   return Number(text);
 }
 
 function formatValue(param: Param, value: unknown): string {
+  if (param.kind === "text") return String(value);
   if (param.kind === "boolean") return value ? "1" : "0";
   if (param.kind === "set") {
     const members = value as readonly string[];

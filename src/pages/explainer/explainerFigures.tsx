@@ -9,6 +9,7 @@ import { FreezeWhenHidden } from "../../components/FreezeWhenHidden";
 import { LossVsPtFigure } from "../../components/figures/LossVsPtFigure";
 import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
 import { Tex } from "../../components/Tex";
+import { Try } from "../../components/Try";
 import { CHARTS, type ExplainerChartId } from "../../state/charts";
 
 const LOADERS = {
@@ -65,6 +66,7 @@ function followWhenVisible(
 
 export const ARTICLE_COMPONENTS = {
   Tex,
+  Try,
   LossVsPtFigure: followWhenVisible(LossVsPtFigure, "LossVsPtFigure", "loss-vs-pt"),
   AlphaBalancedFigure: followWhenVisible(
     lazyPart(LOADERS.AlphaBalancedFigure),

@@ -28,10 +28,13 @@ import { useUrlState } from "../../state/useUrlState";
 import { LazyChartMenuPanel } from "../chartMenu";
 import { SiteFooter } from "../SiteFooter";
 import { useStickyScrollPadding } from "../stickyPadding";
+import { usePageTheme } from "../theme";
 import { BackendBadge } from "./BackendBadge";
 import { RecipeSettings, RunSettings } from "./RunSettings";
 import { SeedsPanel } from "./SeedsPanel";
+import { SessionNotices } from "./SessionNotices";
 import { SWEEP_ALPHAS, SWEEP_GAMMAS, SweepPanel } from "./SweepPanel";
+import { ToyFindings } from "./ToyFindings";
 import { TrainingAnnouncer } from "./TrainingAnnouncer";
 import { Transport } from "./Transport";
 import { useJob } from "./useJob";
@@ -52,6 +55,7 @@ function setupOf(state: TrainState): SessionSetup {
 }
 
 export function TrainPage() {
+  const { theme, setTheme, issues: themeIssues, dismissIssues: dismissTheme } = usePageTheme();
   const { state, update, issues, dismissIssues } = useUrlState(TRAIN_SCHEMA);
   // Keyed by content: unrelated state (Figure 4's γ) keeps the same setup object.
   const setupKey = JSON.stringify(setupOf(state));
@@ -76,17 +80,23 @@ export function TrainPage() {
     [],
   );
 
-  // A changed setup resets both runs (paused), so what is drawn always matches the controls.
+  // A changed setup resets both runs (paused), so what is drawn always matches the controls:
+  // after a short pause (a dragged slider settles), or at once when Play or Step is pressed.
   const appliedKey = useRef(setupKey);
   const { reset, ready } = session;
+  const applySetup = useCallback(
+    (key: string) => {
+      if (appliedKey.current === key) return;
+      appliedKey.current = key;
+      void reset(JSON.parse(key) as SessionSetup);
+    },
+    [reset],
+  );
   useEffect(() => {
     if (!ready || appliedKey.current === setupKey) return;
-    const timer = setTimeout(() => {
-      appliedKey.current = setupKey;
-      void reset(JSON.parse(setupKey) as SessionSetup);
-    }, 250);
+    const timer = setTimeout(() => applySetup(setupKey), 250);
     return () => clearTimeout(timer);
-  }, [setupKey, ready, reset]);
+  }, [setupKey, ready, applySetup]);
 
   const sweepBase = { ...setup.runs.b, loss: "alpha-fl" as const, priorInit: true };
   const runSweep = (steps: number, seeds: number) =>
@@ -105,8 +115,14 @@ export function TrainPage() {
 
   return (
     <>
-      <SiteHeader current="train" />
-      <ParamNotice issues={issues} onDismiss={dismissIssues} />
+      <SiteHeader current="train" theme={theme} onTheme={setTheme} />
+      <ParamNotice
+        issues={[...issues, ...themeIssues]}
+        onDismiss={() => {
+          dismissIssues();
+          dismissTheme();
+        }}
+      />
       <main className="mx-auto flex max-w-6xl flex-col gap-5 px-4 pb-16">
         <div className="mt-6">
           <h1 className="text-3xl font-bold tracking-tight">Train it yourself: CE vs focal loss</h1>
@@ -116,26 +132,14 @@ export function TrainPage() {
             object. They differ only in the settings you give run A and run B. Everything trains
             here, in this tab.
           </p>
+          <SessionNotices
+            notices={[...session.notices, ...view.notices]}
+            error={view.error}
+            reload={session.fatal}
+            onRetry={session.startFailed ? session.retryStart : undefined}
+          />
         </div>
-        {[...(session.threadNotice ? [session.threadNotice] : []), ...view.notices].map((n) => (
-          <p key={n} role="status" className="notice-warn rounded-lg p-3 text-sm">
-            {n}
-          </p>
-        ))}
-        {view.error && (
-          <div role="alert" className="notice-error rounded-lg p-3 text-sm">
-            <p>{view.error}</p>
-            {session.startFailed && (
-              <button
-                type="button"
-                onClick={session.retryStart}
-                className="mt-2 rounded-md border border-current px-2 py-0.5 font-semibold"
-              >
-                Try again
-              </button>
-            )}
-          </div>
-        )}
+        <ToyFindings />
         <section
           aria-label="Experiment setup"
           className="flex flex-col gap-3 rounded-xl border border-[var(--grid)] bg-[var(--panel)] p-4"
@@ -232,10 +236,19 @@ export function TrainPage() {
           <Transport
             view={view}
             ready={session.ready}
-            onPlay={() => void session.play()}
+            onPlay={() => {
+              applySetup(setupKey);
+              void session.play();
+            }}
             onPause={() => void session.pause()}
-            onStep={() => void session.step()}
-            onReset={() => void reset(setup)}
+            onStep={() => {
+              applySetup(setupKey);
+              void session.step();
+            }}
+            onReset={() => {
+              appliedKey.current = setupKey;
+              void reset(setup);
+            }}
           />
           <TrainingAnnouncer view={view} />
         </div>
