@@ -84,7 +84,7 @@ test.describe("the keyboard journey", () => {
     await page.goto("./");
     await expect(page.locator('[data-chart="loss-budget"] svg').first()).toBeVisible();
 
-    const { stops, failures } = await tabThrough(page, 400, 80);
+    const { stops, failures } = await tabThrough(page, 400, 50);
     expect(failures).toEqual([]);
     // Sliders, fields, toggles, term buttons, charts, Share buttons, tables, code tabs…
     expect(stops).toBeGreaterThan(40);
@@ -141,7 +141,7 @@ test.describe("the keyboard journey", () => {
     await page.goto("./train/?backend=wasm&batch=2");
     const play = page.getByRole("button", { name: "Play" });
     await expect(play).toBeEnabled({ timeout: 60_000 });
-    const { stops, failures } = await tabThrough(page, 400, 60);
+    const { stops, failures } = await tabThrough(page, 400, 30);
     expect(failures).toEqual([]);
     expect(stops).toBeGreaterThan(40);
 
