@@ -3,8 +3,8 @@
  *  1. axe-core (WCAG 2.1 A/AA tags) over a fixed list of page states (light and dark, 360 and
  *     1280 px, data tables and menus open, a lesson, embeds, /train/ before and while training,
  *     /yours/ with an example read): violations per state and rule.
- *  2. Lighthouse 12.2.3 (`npx -y lighthouse@12.2.3`, not a devDependency: it would add about
- *     300 packages to every `npm ci`) on each page: accessibility, best-practices and SEO scores.
+ *  2. Lighthouse 12.2.3 (`npx -y lighthouse@12.2.3`, not a devDependency, so that `npm ci` does
+ *     not install it; 13.x needs Node 22) on each page: accessibility, best-practices and SEO.
  * Usage: node scripts/bench-a11y.mjs [DIR=dist] [--no-lighthouse] [--no-axe]
  * Builds nothing: run `npx vite build` first. Writes bench-results/a11y-<DIR>.json.
  * No assertions (the gate is the e2e suite); this prints figures.
