@@ -91,7 +91,7 @@ function ohemSection(results: TrainBenchResults): string[] {
   const kept = (ohemBatch: number) => keptPerStep({ ohemBatch, batchSize: batch });
   return [
     "",
-    `**OHEM against focal loss (the paper's Table 1d)**, same recipe and seeds: CE on the highest-loss locations of each batch only, averaged over them; the paper's batch size per image of about 100k anchors scaled to our ${formatCount(LOCATIONS_PER_IMAGE)} locations per image (batch 128: ${kept(128)} of the ${formatCount(batch * LOCATIONS_PER_IMAGE)} locations of a ${batch}-image batch; 256: ${kept(256)}); no NMS (our locations are disjoint cells, so it would remove nothing). The paper's column is COCO box AP in % with ResNet-101-FPN and NMS 0.5 (its best OHEM, batch ${gap.bestOhem.batch} without the ratio, ${gap.bestOhem.ap}; FL ${gap.fl}, ${gap.gap} AP ahead); ours is our per-location AP from 0 to 1: compare the order, not the values.`,
+    `**OHEM against focal loss (the paper's Table 1d)**, same recipe and seeds: CE on the highest-loss locations of each batch only, averaged over them; the paper's batch size per image of about 100k anchors scaled to our ${formatCount(LOCATIONS_PER_IMAGE)} locations per image (batch 128: ${kept(128)} of the ${formatCount(batch * LOCATIONS_PER_IMAGE)} locations of a ${batch}-image batch; 256: ${kept(256)}); no NMS (our locations are disjoint cells, so it would remove nothing). The paper's column is COCO box AP in % with ResNet-101-FPN and NMS 0.5 (its best OHEM, batch ${gap.bestOhem.batch} without the ratio, ${gap.bestOhem.ap.toFixed(1)}; FL ${gap.fl.toFixed(1)}, ${gap.gap.toFixed(1)} AP ahead); ours is our per-location AP from 0 to 1: compare the order, not the values.`,
     "",
     settingsTable(results, [...fl, ...ohem], {
       header: "the paper (Table 1d)",
@@ -112,13 +112,22 @@ function verdictText(v: ReturnType<typeof compareSettings>): string {
 function comparisonsTable(results: TrainBenchResults): string {
   const steps = results.checkpoints.filter((s) => s > 0);
   const lines = ["| comparison (paired by seed) | step | result |", "|---|---|---|"];
+  // A partial run (--only) may lack α-FL or every α-CE: it then has fewer comparisons.
+  const has = (p: (s: BenchSetting) => boolean) => results.settings.some(p);
+  if (!has((s) => s.id === "sgd/alpha-fl")) return lines.join("\n");
+  const anyAlphaCe = has(
+    (s) => s.recipe === "paper" && s.config.loss === "alpha-ce" && s.config.priorInit !== false,
+  );
   for (const step of steps) {
-    const best = bestAlphaCe(results, step);
+    const best = anyAlphaCe ? bestAlphaCe(results, step) : null;
     const bestName = results.settings.find((s) => s.id === best)?.name ?? best;
-    for (const [other, name] of [
-      [best, `α-FL γ = 2 vs the best α-CE at this step (${bestName})`],
+    const pairs: [string, string][] = [
+      ...(best
+        ? [[best, `α-FL γ = 2 vs the best α-CE at this step (${bestName})`] as [string, string]]
+        : []),
       ["sgd/ce", "α-FL γ = 2 vs CE"],
-    ] as const) {
+    ];
+    for (const [other, name] of pairs) {
       if (!results.settings.some((s) => s.id === other)) continue;
       lines.push(
         `| ${name} | ${formatCount(step)} | ${verdictText(compareSettings(results, other, "sgd/alpha-fl", step))} |`,

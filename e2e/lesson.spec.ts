@@ -65,7 +65,7 @@ test.describe("lesson links", () => {
     await field.fill("0.5");
     await field.press("Enter");
     await expect(page).toHaveURL(
-      /\?gamma=0\.5&alpha=0\.25&ceAlpha=0\.75&ratio=1000&population=training&family=0&logy=0&hide=text$/,
+      /\?gamma=0\.5&alpha=0\.25&ceAlpha=0\.75&ratio=1000&population=training&family=0&logy=0&starGamma=2&starBeta=1&hide=text$/,
     );
     const url = page.url();
     await page.goto(url);

@@ -122,7 +122,7 @@ const CATALOGUE = {
     title: "FL*: another formula, the same shape (the paper's appendix A)",
     host: "explainer",
     params: ["gamma", "starGamma", "starBeta"],
-    height: 1060,
+    height: 980,
     controlsHeight: 200,
     columns: {
       x_t: "x_t = y·x with y = ±1, so p_t = σ(x_t)",
@@ -193,8 +193,8 @@ const CATALOGUE = {
     recordedTitle: "Where each method spends the gradient, on the recorded run's model",
     host: "train",
     params: NO_PARAMS,
-    height: 1000,
-    controlsHeight: 60,
+    height: 1290,
+    controlsHeight: 100,
     columns: {
       model: "whose held-out logits: run A or run B",
       method: "CE, α-CE, α-FL, FL* or OHEM, with their settings",

@@ -86,15 +86,22 @@ export const MethodsFigure = memo(function MethodsFigure({ runs, losses }: Metho
             locations scored once; each bar is what that loss would do with these scores (nothing is
             retrained). Settings, the paper's: {c.settings}. Easy negatives (p<sub>t</sub> &gt; 0.9)
             get {c.easyGradient.ce} of the gradient under CE, {c.easyGradient["alpha-ce"]} under
-            α-CE, {c.easyGradient["alpha-fl"]} under α-FL and {c.easyGradient["fl-star"]} under FL*:
-            focal losses turn them down, α-balancing only moves weight between the classes.{" "}
+            α-CE, {c.easyGradient["alpha-fl"]} under α-FL and {c.easyGradient["fl-star"]} under FL*
+            {c.focalTurnsDown ? ": both focal losses turn them down" : ""}; α-balancing only moves
+            weight between the classes.{" "}
             {c.ohem && (
               <>
-                OHEM spends nothing on what it drops: it keeps the {c.ohem.total} highest-CE
-                locations ({c.ohem.positives} positives, {c.ohem.hardNegatives} hard and{" "}
-                {c.ohem.easyNegatives} easy negatives){c.ohem13 && <>, with 1:3 {c.ohem13.total}</>}
-                , the paper's batch of 128 scaled from ∼100k anchors to our 1,024 locations per
-                image, over the held-out images taken as one batch.
+                OHEM spends nothing on what it drops: of the held-out images, taken as one batch, it
+                keeps the {c.ohem.total} highest-CE locations ({c.ohem.positives} positives,{" "}
+                {c.ohem.hardNegatives} hard and {c.ohem.easyNegatives} easy negatives)
+                {c.ohem13 && (
+                  <>
+                    ; OHEM 1:3 keeps {c.ohem13.positives} positives, {c.ohem13.hardNegatives} hard
+                    and {c.ohem13.easyNegatives} easy negatives
+                  </>
+                )}{" "}
+                (the paper's batch of 128 per ∼100k anchors, scaled to our 1,024 locations per
+                image).
               </>
             )}
             {ranked && ranked.negatives.length < latest.measured.negatives && (

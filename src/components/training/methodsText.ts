@@ -103,7 +103,11 @@ export function methodsCaption(rows: readonly MethodRow[]) {
     return t ? countsOf(t) : null;
   };
   const all = rows[0]?.shares.counts;
+  const easy = (id: string) =>
+    finite(rows.find((r) => r.id === id)?.shares.gradient.easyNegatives ?? Number.NaN);
   return {
+    /** Whether both focal losses give easy negatives less of the gradient than CE does here. */
+    focalTurnsDown: easy("alpha-fl") < easy("ce") && easy("fl-star") < easy("ce"),
     settings: rows.map((r) => r.label).join("; "),
     easyGradient,
     positivesGradient: Object.fromEntries(

@@ -227,6 +227,8 @@ describe("Figure 12 (where each method spends the gradient)", () => {
     expect(c.ohem).toEqual({ total: "4", positives: "2", hardNegatives: "2", easyNegatives: "0" });
     expect(c.ohem13?.total).toBe("4");
     expect(c.locations).toBe("6");
+    // Easy negative at x = −5: CE's gradient σ(−5) against a hard one's σ(0); FL and FL* shrink it.
+    expect(c.focalTurnsDown).toBe(true);
   });
 
   it("tabulates and exports one row per method and group", () => {

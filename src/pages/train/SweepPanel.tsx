@@ -16,7 +16,7 @@ const SEEDS_PER_CELL = [1, 3] as const;
 
 /** The baseline column's choices: none, or OHEM at the paper's best batch (128) with either ratio. */
 export const SWEEP_BASELINES = [
-  { id: "ohem", label: "OHEM, batch 128 (the paper's best OHEM)" },
+  { id: "ohem", label: "OHEM, batch 128" },
   { id: "ohem-1-3", label: "OHEM 1:3, batch 128" },
   { id: "none", label: "none" },
 ] as const;
@@ -80,7 +80,7 @@ export function SweepPanel({ job, onRun, onCancel, recipe, ranBaseline }: SweepP
         onCancel={onCancel}
         runLabel={`Run the sweep (${(SWEEP_GAMMAS.length * SWEEP_ALPHAS.length + (baseline === "none" ? 0 : 1)) * seeds} trainings)`}
       >
-        <label className="flex items-center gap-2">
+        <label className="flex flex-wrap items-center gap-2">
           Baseline column
           <select
             value={baseline}
@@ -152,7 +152,9 @@ export function SweepPanel({ job, onRun, onCancel, recipe, ranBaseline }: SweepP
         {hasBaseline && call && (
           <table className="text-sm tabular-nums" data-testid="sweep-baseline">
             <caption className="mb-1 max-w-56 text-left font-medium">
-              Baseline: {baselineLabel}, same recipe and seeds
+              Baseline: {baselineLabel}
+              {ranBaseline === "ohem" ? " (the paper's best OHEM setting)" : ""}, same recipe and
+              seeds
             </caption>
             <tbody>
               <tr>
