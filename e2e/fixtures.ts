@@ -1,18 +1,27 @@
 /**
  * The e2e test fixture: every test fails on a console error, an uncaught page error, or a
  * request to any origin other than the site's own (a spec that needs a second origin, such as
- * a course page embedding our charts, names it with `test.use({ otherOrigins: [...] })`).
+ * a course page embedding our charts, names it with `test.use({ otherOrigins: [...] })`; one
+ * that causes a console error on purpose names it with `expectedConsoleErrors`).
  */
 import { test as base, expect, type Page } from "@playwright/test";
 
-export const test = base.extend<{ guard: undefined; otherOrigins: string[] }>({
+export const test = base.extend<{
+  guard: undefined;
+  otherOrigins: string[];
+  expectedConsoleErrors: RegExp[];
+}>({
   otherOrigins: [[], { option: true }],
+  /** Console errors a fault-injection test causes on purpose (e.g. the 404 it serves). */
+  expectedConsoleErrors: [[], { option: true }],
   guard: [
-    async ({ page, baseURL, otherOrigins }, use) => {
+    async ({ page, baseURL, otherOrigins, expectedConsoleErrors }, use) => {
       const problems: string[] = [];
       const origins = [new URL(baseURL ?? "http://127.0.0.1").origin, ...otherOrigins];
       page.on("console", (m) => {
-        if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+        if (m.type() !== "error") return;
+        if (expectedConsoleErrors.some((re) => re.test(m.text()))) return;
+        problems.push(`console error: ${m.text()}`);
       });
       page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
       page.on("request", (r) => {

@@ -64,20 +64,6 @@ test.describe("training in the tab", () => {
     });
   });
 
-  test("WebGL trains for real, and the badge shows the backend in use", async ({ page }) => {
-    test.setTimeout(120_000);
-    await page.goto("./train/?backend=webgl&batch=2");
-    await expect(page.getByTestId("backend-badge")).toHaveAttribute("data-backend", "webgl", {
-      timeout: 60_000,
-    });
-    await expect(page.getByTestId("backend-reason")).toContainText("webgl was requested");
-    await expect(page.getByRole("button", { name: "Step" })).toBeEnabled({ timeout: 60_000 });
-    await page.getByRole("button", { name: "Step" }).click();
-    await expect.poll(() => stepOf(page, "b"), { timeout: 60_000 }).toBe(1);
-    await expect(page.getByTestId("train-loss-caption")).toContainText("After 1 steps");
-    await expectNoBadNumbers(page);
-  });
-
   test("auto picks a backend by timing and says why; the main-thread fallback trains too", async ({
     page,
   }) => {

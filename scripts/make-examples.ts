@@ -2,9 +2,10 @@
  * `npm run make:examples`: writes the three example files of the "Your own model" page.
  *
  * - public/examples/detector-ce.npz and detector-fl.npy: the toy detector's held-out predictions
- *   (every location of the training page's held-out set at 1 : 1000), after 300 steps of the
- *   training page's default runs A (CE) and B (α-FL, γ 2, α 0.25), both with the prior init,
- *   Adam 1e-3, batch 16, seed 1, trained here in Node on the wasm backend. Labels as uint8,
+ *   (every location of the training page's held-out set at 1 : 1000), after 300 steps of plain
+ *   CE and of α-FL (γ 2, α 0.25), both with the prior init, under the paper's recipe (SGD with
+ *   momentum 0.9 at lr 0.01, weight decay 0.0001), batch 16, seed 1, trained here in Node on the
+ *   wasm backend (the training page's "Plain CE against α-FL" preset). Labels as uint8,
  *   logits as float32: the .npz (np.savez_compressed layout) holds arrays "labels" and
  *   "logits"; the .npy is a structured array with fields "label" and "logit".
  * - public/examples/fraud.csv: a tabular fraud-style set, 60,000 transactions at 1 : 1000, with
@@ -14,6 +15,7 @@
  * Deterministic from the seeds.
  */
 import { writeFileSync } from "node:fs";
+import { PRESETS } from "../src/content/presets";
 import { useBackend } from "../src/engine/backend";
 import { Trainer } from "../src/engine/trainer";
 import { createHeldOutSet } from "../src/experiment/dataset";
@@ -57,7 +59,10 @@ function fraudCsv(): string {
 
 async function main() {
   await useBackend("wasm");
-  const state = defaultsOf(TRAIN_SCHEMA);
+  // The "plain-ce" preset pins both runs, whatever the page's defaults become.
+  const preset = PRESETS.find((p) => p.id === "plain-ce");
+  if (!preset) throw new Error("no plain-ce preset");
+  const state = { ...defaultsOf(TRAIN_SCHEMA), ...preset.patch };
   const a = configOf(state, "a");
   const b = configOf(state, "b");
   const heldOut = createHeldOutSet(a.imbalance);

@@ -1,16 +1,11 @@
 /**
- * The notice for link parameters that were clamped or reset. The live region exists before the
- * message is inserted, so screen readers announce it; raw values are rendered as text only.
+ * The notice for link parameters that could not be used as given (clamped, rounded, reset,
+ * repeated). The live region exists before the message is inserted, so screen readers announce
+ * it; raw values are rendered as text only.
  */
 import { useEffect, useState } from "react";
 import type { ParamIssue } from "../state/schema";
-
-/** One issue in words; the raw value stays text. */
-export function describeIssue(issue: ParamIssue): string {
-  return issue.action === "clamped"
-    ? `“${issue.name}” = “${issue.raw}” is out of range: clamped to ${issue.used}.`
-    : `“${issue.name}” = “${issue.raw}” is not a valid value: reset to ${issue.used}.`;
-}
+import { describeIssue } from "./paramNoticeText";
 
 export function ParamNotice({
   issues,

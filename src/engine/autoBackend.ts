@@ -15,6 +15,7 @@ import type { TrainConfig } from "../experiment/config";
 import { createHeldOutSet } from "../experiment/dataset";
 import { type BackendSetupOptions, useBackend } from "./backend";
 import { Trainer } from "./trainer";
+import { yieldToMessages } from "./yield";
 
 export interface AutoOptions extends BackendSetupOptions {
   candidates?: readonly BackendName[];
@@ -36,6 +37,9 @@ export async function measureStepMs(
     await trainer.flush();
     const times: number[] = [];
     for (let i = 0; i < steps; i++) {
+      // A worker answers the page's liveness pings between timed steps (a slow backend's step
+      // can take tens of seconds).
+      await yieldToMessages();
       const start = performance.now();
       trainer.step();
       await trainer.flush();

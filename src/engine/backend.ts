@@ -7,6 +7,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import type { BackendInfo, BackendName } from "../experiment/backends";
+import { restartWebGlIfLost, watchDevice } from "./device";
 
 export const DEFAULT_BACKEND_TIMEOUT_MS = 15000;
 const UNMASKED_RENDERER_WEBGL = 0x9246;
@@ -45,6 +46,7 @@ export async function useBackend(
 ): Promise<BackendInfo> {
   if (name === "webgl" && !hasWebGlCanvas())
     throw new BackendError(name, "no WebGL canvas in this environment");
+  if (name === "webgl") restartWebGlIfLost();
   if (name === "wasm") prepareWasm(options.wasmPaths);
   const timeoutMs = options.timeoutMs ?? DEFAULT_BACKEND_TIMEOUT_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -66,6 +68,7 @@ export async function useBackend(
   }
   const active = tf.getBackend();
   if (active !== name) throw new BackendError(name, `tfjs fell back to ${active}`);
+  watchDevice();
   return describeBackend(name);
 }
 

@@ -10,13 +10,13 @@ import type { BackendReport, Job, JobProgress } from "../experiment/protocol";
 import type { SessionHost } from "./session";
 import { TFJS_ENGINE } from "./sessionEngine";
 
-/** Steps between reading statistics back (and checking for cancellation). */
+/** Steps between reading statistics back. */
 const READ_EVERY = 10;
 
 /**
- * In a worker of its own, a job chooses its backend like the live session does. On the main
- * thread it shares the page's tfjs with the live runs, so it must not switch the backend under
- * them: it uses the one already active.
+ * In a worker of its own (or alone on the page), a job chooses its backend like the live
+ * session does. On the main thread beside live runs it shares the page's tfjs with them, so it
+ * must not switch the backend under them: it uses the one already active.
  */
 async function jobBackend(
   backend: BackendChoice,
@@ -24,7 +24,7 @@ async function jobBackend(
   host: SessionHost,
 ): Promise<BackendReport> {
   const engine = host.engine ?? TFJS_ENGINE;
-  if (host.thread === "worker")
+  if (host.thread === "worker" || host.ownsBackend)
     return (await engine.startBackend(backend, config, host.backendOptions, host.thread)).report;
   const name = engine.activeBackend() as BackendName;
   return {
@@ -46,6 +46,7 @@ export async function runJob(
   const tasks = tasksOf(job);
   const first = tasks[0];
   if (!first) return;
+  let done = 0;
   try {
     const report = await jobBackend(backend, first.config, host);
     onProgress({ done: 0, total: tasks.length, backend: report });
@@ -56,17 +57,17 @@ export async function runJob(
       try {
         for (let s = 0; s < job.steps && trainer.divergence === null; s++) {
           trainer.step();
-          if ((s + 1) % READ_EVERY === 0) {
-            await trainer.flush();
-            await host.yieldToHost();
-            if (cancelled()) return;
-          }
+          if ((s + 1) % READ_EVERY === 0) await trainer.flush();
+          // Every step: the page's pings (and a Cancel) are answered between steps, never later.
+          await host.yieldToHost();
+          if (cancelled()) return;
         }
         await trainer.flush();
         const divergence = trainer.divergence;
         const evaluation = divergence === null ? await trainer.evaluate() : null;
+        done = i + 1;
         onProgress({
-          done: i + 1,
+          done,
           total: tasks.length,
           result: {
             key: task.key,
@@ -80,10 +81,11 @@ export async function runJob(
       }
     }
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
     onProgress({
-      done: 0,
+      done,
       total: tasks.length,
-      error: error instanceof Error ? error.message : String(error),
+      error: `The job stopped after ${done} of ${tasks.length} trainings: ${message}. Run it again to retry.`,
     });
   }
 }

@@ -9,6 +9,7 @@ import { INPUT_CHANNELS } from "../experiment/dataset";
 import { deriveSeed, Rng } from "../experiment/rng";
 import { GRID_SIZE } from "../experiment/scene";
 import { type ConvGradMode, conv2dSame } from "./conv";
+import { readBack } from "./device";
 
 export const CONV_CHANNELS: readonly number[] = [8, 16, 16];
 export const KERNEL_SIZE = 3;
@@ -148,7 +149,7 @@ export class Detector {
 
   /** The current parameters as flat arrays, in `variables` order. */
   async readWeights(): Promise<Float32Array[]> {
-    return Promise.all(this.variables.map(async (v) => (await v.data()) as Float32Array));
+    return Promise.all(this.variables.map((v) => readBack(v)));
   }
 
   dispose(): void {

@@ -2,6 +2,19 @@
 import * as tf from "@tensorflow/tfjs";
 import { DEFAULT_WARMUP_FACTOR, type TrainConfig } from "../experiment/config";
 
+/**
+ * tfjs 4.22's `MomentumOptimizer.dispose()` does not call `SGDOptimizer`'s, so the learning-rate
+ * scalar `c` outlives the optimizer: one tensor (on WebGL, one texture) per SGD trainer, growing
+ * with every reset, preset and job. Disposing it here is harmless should tfjs ever fix it
+ * (disposing a tensor twice does nothing).
+ */
+class MomentumOptimizer extends tf.MomentumOptimizer {
+  override dispose(): void {
+    super.dispose();
+    this.c.dispose();
+  }
+}
+
 /** Adam (β1 0.9, β2 0.999, tfjs's ε) or SGD with momentum, at the config's learning rate. */
 export function createOptimizer(
   config: Pick<TrainConfig, "optimizer" | "lr" | "momentum">,
@@ -10,7 +23,7 @@ export function createOptimizer(
     case "adam":
       return tf.train.adam(config.lr, 0.9, 0.999);
     case "sgd":
-      return tf.train.momentum(config.lr, config.momentum);
+      return new MomentumOptimizer(config.lr, config.momentum);
   }
 }
 

@@ -23,8 +23,25 @@ export function divergenceOf(run: Run): Divergence | null {
   return run.carried ?? run.trainer.divergence;
 }
 
+/**
+ * The step a run is at, as shown: a diverged run stays at the step it diverged at (steps taken
+ * before the next read-back found the divergence do not count).
+ */
+export function stepOf(run: Run): number {
+  return divergenceOf(run)?.step ?? run.trainer.stepCount;
+}
+
 export function isAlive(run: Run): boolean {
   return divergenceOf(run) === null;
+}
+
+/** Evaluate `run` on the held-out set now, with Figure 4's ranked logits. */
+export async function evaluateRun(
+  run: Run,
+): Promise<{ evaluation: Evaluation; ranked: RankedLogits }> {
+  run.lastEvalStep = run.trainer.stepCount;
+  const evaluation = await run.trainer.evaluate();
+  return { evaluation, ranked: rankedOf(evaluation) };
 }
 
 /** Each class's held-out logits ranked by loss, for the page's Figure 4 (done off the page). */

@@ -20,6 +20,13 @@ interface Faults {
   divergeAt?: { step: number; loss: TrainConfig["loss"] };
   /** Backends that cannot be started. */
   broken?: BackendName[];
+  /**
+   * The device of this backend is lost after this step: like tfjs on a lost WebGL context, its
+   * read-backs never settle (unless the engine bounds them) and it stays lost until restarted.
+   */
+  loseAt?: { step: number; on: BackendName };
+  /** Read-backs on a lost device reject with this error (the engine's bound); else they hang. */
+  boundReadBacks?: boolean;
 }
 
 function fakeEvaluation(step: number): Evaluation {
@@ -57,6 +64,7 @@ class FakeTrainer implements SessionTrainer {
     readonly config: TrainConfig,
     readonly backend: BackendName,
     private readonly faults: Faults,
+    private readonly device: { lost: boolean },
     snapshot: TrainerSnapshot | null = null,
   ) {
     this.stepCount = snapshot?.step ?? 0;
@@ -66,6 +74,7 @@ class FakeTrainer implements SessionTrainer {
 
   step(): void {
     if (this.divergence) throw new DivergedError(this.divergence);
+    if (this.device.lost && this.faults.boundReadBacks) throw new Error("the device was lost");
     const crash = this.faults.crashAt;
     if (crash && this.stepCount + 1 === crash.step && crash.on.includes(this.backend))
       throw new Error(`${this.backend} lost its device`);
@@ -73,6 +82,12 @@ class FakeTrainer implements SessionTrainer {
   }
 
   async flush(): Promise<StepLog> {
+    const lose = this.faults.loseAt;
+    if (lose && this.backend === lose.on && this.stepCount >= lose.step) this.device.lost = true;
+    if (this.device.lost) {
+      if (!this.faults.boundReadBacks) return new Promise<StepLog>(() => {});
+      throw new Error("the WebGL context was lost");
+    }
     const first = this.pendingFrom;
     let count = this.stepCount - first + 1;
     const d = this.faults.divergeAt;
@@ -116,34 +131,48 @@ class FakeTrainer implements SessionTrainer {
 function fakeEngine(faults: Faults = {}) {
   let active: BackendName = "wasm";
   const trainers: FakeTrainer[] = [];
+  /** One device per backend; starting a backend afresh gives it a new one. */
+  const devices = new Map<BackendName, { lost: boolean }>();
+  const deviceOf = (name: BackendName) => {
+    const device = devices.get(name) ?? { lost: false };
+    devices.set(name, device);
+    return device;
+  };
+  const started: BackendName[] = [];
+  const switchTo = (name: BackendName) => {
+    if (faults.broken?.includes(name)) throw new Error(`${name} cannot start`);
+    // Like useBackend, which starts a backend whose device was lost afresh.
+    if (deviceOf(name).lost) devices.set(name, { lost: false });
+    active = name;
+    started.push(name);
+  };
   const engine: SessionEngine = {
     createTrainer: (config) => {
-      const t = new FakeTrainer(config, active, faults);
+      const t = new FakeTrainer(config, active, faults, deviceOf(active));
       trainers.push(t);
       return t;
     },
     restoreTrainer: (config, snapshot) => {
-      const t = new FakeTrainer(config, active, faults, snapshot);
+      const t = new FakeTrainer(config, active, faults, deviceOf(active), snapshot);
       trainers.push(t);
       return t;
     },
     startBackend: async (choice, _config, _options, thread) => {
       const name: BackendName = choice === "auto" ? "wasm" : choice;
-      if (faults.broken?.includes(name)) throw new Error(`${name} cannot start`);
-      active = name;
+      switchTo(name);
       return {
         report: { name, info: { name }, reason: `${name} was requested`, timings: [], thread },
       };
     },
     useBackend: async (name) => {
-      if (faults.broken?.includes(name)) throw new Error(`${name} cannot start`);
-      active = name;
+      switchTo(name);
       return { name };
     },
     activeBackend: () => active,
+    activeBackendLost: () => deviceOf(active).lost,
     describeBackend: (name) => ({ name }),
   };
-  return { engine, trainers };
+  return { engine, trainers, started };
 }
 
 const A: TrainConfig = { ...DEFAULT_CONFIG, loss: "ce" };
@@ -272,6 +301,80 @@ describe("TrainingSession", () => {
     expect(failed?.status).toBe("stopped");
     expect(failed?.error).toMatch(/webgl failed .* no other backend works/);
     expect(t.updates.at(-1)?.status).toBe("stopped");
+  });
+
+  it("shows a diverged run at the step it diverged, not at the step the divergence was found", async () => {
+    const t = sessionWith({ divergeAt: { step: 2, loss: "ce" } });
+    await t.session.start(setupOf(), t.onUpdate);
+    await playUntil(t, (u) => lastStep(u, "b") >= 10);
+    const a = t.updates.flatMap((u) => u.runs.filter((r) => r.id === "a" && r.divergence));
+    expect(a.length).toBeGreaterThan(0);
+    expect(a.every((r) => r.step === 2 && r.stepsPerSecond === 0)).toBe(true);
+  });
+
+  it("plays when Play comes while a reset is being applied (it is never dropped)", async () => {
+    const t = sessionWith();
+    await t.session.start(setupOf("wasm", 0), t.onUpdate);
+    // The page sends both at once: a setting changed just before Play was pressed.
+    const reset = t.session.reset(setupOf("wasm", 1));
+    t.session.play();
+    await reset;
+    const current = () => t.updates.filter((u) => u.generation === 1);
+    for (let i = 0; i < 500 && lastStep(current(), "a") < 10; i++)
+      await new Promise((r) => setTimeout(r, 0));
+    t.session.pause();
+    expect(lastStep(current(), "a")).toBeGreaterThanOrEqual(10);
+    expect(current().map((u) => u.status)).toContain("running");
+  });
+
+  it("plays when Play comes during a Step, once the step is done", async () => {
+    const t = sessionWith();
+    await t.session.start(setupOf(), t.onUpdate);
+    const step = t.session.step();
+    t.session.play();
+    await step;
+    for (let i = 0; i < 500 && lastStep(t.updates, "a") < 10; i++)
+      await new Promise((r) => setTimeout(r, 0));
+    t.session.pause();
+    expect(lastStep(t.updates, "a")).toBeGreaterThanOrEqual(10);
+  });
+
+  it("a Pause sent after Play wins, even while an operation is still queued", async () => {
+    const t = sessionWith();
+    await t.session.start(setupOf(), t.onUpdate);
+    const step = t.session.step();
+    t.session.play();
+    t.session.pause();
+    await step;
+    for (let i = 0; i < 50; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(lastStep(t.updates, "a")).toBe(1);
+    expect(t.updates.some((u) => u.status === "running")).toBe(false);
+  });
+
+  it("survives a lost device whose read-backs are bounded: continues elsewhere, pauses and resets", async () => {
+    const t = sessionWith({ loseAt: { step: 7, on: "webgl" }, boundReadBacks: true });
+    await t.session.start(setupOf("webgl"), t.onUpdate);
+    await playUntil(t, (u) => lastStep(u, "a") >= 14);
+    const switched = t.updates.find((u) => u.notice);
+    expect(switched?.notice).toMatch(/The webgl backend failed \(the WebGL context was lost\)/);
+    expect(switched?.backend?.name).toBe("wasm");
+    expect(t.updates.at(-1)?.status).toBe("paused");
+    // Reset with the same setup asks for webgl again, and gets a fresh device.
+    await t.session.reset(setupOf("webgl", 1));
+    expect(t.updates.at(-1)).toMatchObject({ generation: 1, status: "idle" });
+    expect(t.updates.at(-1)?.backend?.name).toBe("webgl");
+    expect(t.started.at(-1)).toBe("webgl");
+  });
+
+  it("starts on the next backend when the chosen one fails while evaluating step 0", async () => {
+    const t = sessionWith({ loseAt: { step: 0, on: "webgl" }, boundReadBacks: true });
+    await t.session.start(setupOf("webgl"), t.onUpdate);
+    const idle = t.updates.at(-1);
+    expect(idle?.status).toBe("idle");
+    expect(idle?.backend?.name).toBe("wasm");
+    expect(idle?.notice).toMatch(/The webgl backend failed \(the WebGL context was lost\)/);
+    expect(idle?.runs.map((r) => r.evaluation?.step)).toEqual([0, 0]);
+    await playUntil(t, (u) => lastStep(u, "a") >= 5);
   });
 
   it("runs a job's trainings in order and stops between trainings when cancelled", async () => {

@@ -3,7 +3,6 @@
  * backend, with play / pause / step / reset, periodic held-out evaluations and failure handling.
  * No React and no DOM: the same class runs in a Web Worker and, as a fallback, on the page.
  */
-import type { Evaluation } from "../experiment/evaluation";
 import type {
   BackendReport,
   Job,
@@ -13,12 +12,12 @@ import type {
   SessionSetup,
   SessionUpdate,
 } from "../experiment/protocol";
-import { type RankedLogits, RUN_IDS } from "../experiment/protocol";
+import { RUN_IDS } from "../experiment/protocol";
 import type { BackendSetupOptions } from "./backend";
-import { fallbacksAfter } from "./backendChoice";
+import { failOver, noBackendLeft } from "./failover";
 import { runJob } from "./jobs";
 import { RateMeter } from "./rate";
-import { divergenceOf, isAlive, type Run, rankedOf } from "./run";
+import { divergenceOf, evaluateRun, isAlive, type Run, stepOf } from "./run";
 import { type SessionEngine, TFJS_ENGINE } from "./sessionEngine";
 import { DivergedError } from "./trainer";
 
@@ -27,6 +26,12 @@ const FLUSH_EVERY = 5;
 
 export interface SessionHost {
   thread: BackendReport["thread"];
+  /**
+   * Whether a job may choose tfjs's backend: true in a worker (default there) and for a job on
+   * the page when no live session trains on the page; a job sharing the page with live runs
+   * must keep their backend.
+   */
+  ownsBackend?: boolean;
   backendOptions: BackendSetupOptions;
   /** Give the host a turn (messages in a worker; rendering on the main thread). */
   yieldToHost: () => Promise<void>;
@@ -40,6 +45,8 @@ export class TrainingSession implements SessionApi {
   private backend: BackendReport | null = null;
   private emit: (update: SessionUpdate) => void = () => {};
   private running = false;
+  /** Play was asked for and no Pause (or step or reset) came after it. */
+  private wantsPlay = false;
   /** Start, step and reset run one at a time, in call order (never over one another). */
   private queue: Promise<void> = Promise.resolve();
   private busy = 0;
@@ -47,6 +54,11 @@ export class TrainingSession implements SessionApi {
   private jobCancelled = false;
   /** The backend failed and no other works: nothing trains until a reset starts one afresh. */
   private failed = false;
+  /**
+   * The chosen backend failed mid-run and another took over: the next reset tries the chosen
+   * one again (a lost GPU context is often transient), once.
+   */
+  private retryChoice = false;
 
   private readonly engine: SessionEngine;
 
@@ -54,25 +66,39 @@ export class TrainingSession implements SessionApi {
     this.engine = host.engine ?? TFJS_ENGINE;
   }
 
+  async ping(): Promise<string> {
+    return "";
+  }
+
   async start(setup: SessionSetup, onUpdate: (update: SessionUpdate) => void): Promise<void> {
     this.emit = onUpdate;
     await this.exclusive(() => this.rebuild(setup));
   }
 
+  /**
+   * Play is never dropped: sent while a start, step or reset is under way (the page may send a
+   * reset and Play together), it takes effect when the operations queued before it are done,
+   * unless a Pause or another operation came after it.
+   */
   play(): void {
-    if (this.running || this.busy > 0 || this.failed || !this.runs.some(isAlive)) return;
-    this.running = true;
-    this.loopDone = this.loop();
+    this.wantsPlay = true;
+    void this.queue.then(() => {
+      if (!this.wantsPlay || this.running || this.busy > 0) return;
+      if (this.failed || !this.runs.some(isAlive)) return;
+      this.running = true;
+      this.loopDone = this.loop();
+    });
   }
 
   pause(): void {
+    this.wantsPlay = false;
     this.running = false;
   }
 
-  async step(): Promise<void> {
+  step(): Promise<void> {
     this.pause();
-    await this.loopDone;
-    await this.exclusive(async () => {
+    return this.exclusive(async () => {
+      await this.loopDone;
       await this.guard(async () => {
         this.advance();
         await this.flush(true);
@@ -81,10 +107,12 @@ export class TrainingSession implements SessionApi {
     });
   }
 
-  async reset(setup: SessionSetup): Promise<void> {
+  reset(setup: SessionSetup): Promise<void> {
     this.pause();
-    await this.loopDone;
-    await this.exclusive(() => this.rebuild(setup));
+    return this.exclusive(async () => {
+      await this.loopDone;
+      await this.rebuild(setup);
+    });
   }
 
   async runJob(
@@ -129,12 +157,29 @@ export class TrainingSession implements SessionApi {
     this.runs = [];
   }
 
-  /** Build both runs from `setup` (choosing the backend when it changed) and evaluate step 0. */
+  /**
+   * Build both runs from `setup` (choosing the backend when it changed, failed or lost its
+   * device) and evaluate step 0. When that fails, the next reset chooses the backend afresh.
+   */
   private async rebuild(setup: SessionSetup): Promise<void> {
+    try {
+      await this.build(setup);
+    } catch (error) {
+      this.failed = true;
+      throw error;
+    }
+  }
+
+  private async build(setup: SessionSetup): Promise<void> {
     this.disposeRuns();
     const backendChanged =
-      setup.backend !== this.setup?.backend || this.backend === null || this.failed;
+      setup.backend !== this.setup?.backend ||
+      this.backend === null ||
+      this.failed ||
+      this.retryChoice ||
+      this.engine.activeBackendLost();
     this.failed = false;
+    this.retryChoice = false;
     this.setup = setup;
     this.post({ status: "starting", runs: [] });
     let notice: string | undefined;
@@ -155,8 +200,31 @@ export class TrainingSession implements SessionApi {
       lastEvalStep: 0,
       carried: null,
     }));
-    const runs = await Promise.all(this.runs.map((run) => this.evaluationUpdate(run)));
+    let runs: RunUpdate[];
+    try {
+      runs = await this.evaluateAll();
+    } catch (error) {
+      // The backend failed while evaluating step 0 (e.g. its WebGL context was lost): go on
+      // with fresh runs on the next backend that starts, as after a failure mid-run.
+      const switched = await this.switchBackend(error);
+      if (switched === null) throw error;
+      notice = switched;
+      runs = await this.evaluateAll();
+    }
     this.post({ status: "idle", runs, backend: this.backend ?? undefined, notice });
+  }
+
+  /** Every run evaluated at its current step (step 0 after a build). */
+  private evaluateAll(): Promise<RunUpdate[]> {
+    return Promise.all(
+      this.runs.map(async (run) => ({
+        id: run.id,
+        step: run.trainer.stepCount,
+        stepsPerSecond: 0,
+        ...(await evaluateRun(run)),
+        divergence: null,
+      })),
+    );
   }
 
   private async loop(): Promise<void> {
@@ -195,34 +263,19 @@ export class TrainingSession implements SessionApi {
     for (const run of this.runs) {
       const log = await run.trainer.flush();
       run.rate.add(now, run.trainer.stepCount);
+      const divergence = divergenceOf(run);
       const update: RunUpdate = {
         id: run.id,
-        step: run.trainer.stepCount,
-        stepsPerSecond: run.rate.perSecond,
-        divergence: divergenceOf(run),
+        step: stepOf(run),
+        stepsPerSecond: divergence ? 0 : run.rate.perSecond,
+        divergence,
       };
       if (log.loss.length > 0) update.steps = log;
       const due = run.trainer.stepCount - run.lastEvalStep >= (this.setup?.evalEvery ?? 25);
-      if ((due || evaluateAll) && isAlive(run)) Object.assign(update, await this.evaluate(run));
+      if ((due || evaluateAll) && isAlive(run)) Object.assign(update, await evaluateRun(run));
       updates.push(update);
     }
     this.post({ status: this.running ? "running" : "paused", runs: updates });
-  }
-
-  private async evaluate(run: Run): Promise<{ evaluation: Evaluation; ranked: RankedLogits }> {
-    run.lastEvalStep = run.trainer.stepCount;
-    const evaluation = await run.trainer.evaluate();
-    return { evaluation, ranked: rankedOf(evaluation) };
-  }
-
-  private async evaluationUpdate(run: Run): Promise<RunUpdate> {
-    return {
-      id: run.id,
-      step: run.trainer.stepCount,
-      stepsPerSecond: 0,
-      ...(await this.evaluate(run)),
-      divergence: null,
-    };
   }
 
   /**
@@ -241,56 +294,38 @@ export class TrainingSession implements SessionApi {
 
   private async recover(error: unknown): Promise<boolean> {
     const failed = this.engine.activeBackend();
-    const message = error instanceof Error ? error.message : String(error);
-    const snapshots = this.runs.map((run) => run.trainer.lastGood());
-    const divergences = this.runs.map(divergenceOf);
-    const setup = this.setup;
-    if (!setup) return false;
-    for (const name of fallbacksAfter(failed)) {
-      if (name === "auto") continue;
-      try {
-        const info = await this.engine.useBackend(name, this.host.backendOptions);
-        this.disposeRuns();
-        this.runs = RUN_IDS.map((id, i) => ({
-          id,
-          trainer: this.engine.restoreTrainer(setup.runs[id], snapshots[i] ?? null),
-          rate: new RateMeter(),
-          lastEvalStep: snapshots[i]?.step ?? 0,
-          carried: divergences[i] ?? null,
-        }));
-        this.backend = {
-          name,
-          info,
-          reason: `${failed} failed during training (${message}); switched to ${name}`,
-          timings: [],
-          thread: this.host.thread,
-        };
-        const from = RUN_IDS.map(
-          (id, i) => `${id.toUpperCase()} from step ${snapshots[i]?.step ?? 0}`,
-        );
-        this.post({
-          status: this.running ? "running" : "paused",
-          runs: this.runs.map((run) => ({
-            id: run.id,
-            step: run.trainer.stepCount,
-            stepsPerSecond: 0,
-            divergence: divergenceOf(run),
-          })),
-          backend: this.backend,
-          notice: `The ${failed} backend failed (${message}). Training continues on ${name} from the last evaluated weights (${from.join(", ")}); the optimizers' state starts afresh.`,
-        });
-        return true;
-      } catch {
-        // try the next backend
-      }
+    const notice = await this.switchBackend(error);
+    if (notice !== null) {
+      const runs = this.runs.map((run) => ({
+        id: run.id,
+        step: stepOf(run),
+        stepsPerSecond: 0,
+        divergence: divergenceOf(run),
+      }));
+      this.post({
+        status: this.running ? "running" : "paused",
+        runs,
+        backend: this.backend ?? undefined,
+        notice,
+      });
+      return true;
     }
     this.running = false;
     this.failed = true;
-    this.post({
-      status: "stopped",
-      runs: [],
-      error: `Training stopped: ${failed} failed (${message}) and no other backend works. Reset tries the backends again; reloading the page starts afresh.`,
-    });
+    this.post({ status: "stopped", runs: [], error: noBackendLeft(failed, error) });
     return false;
+  }
+
+  /** Move the runs to the next backend that starts (see `failOver`); its notice, or null. */
+  private async switchBackend(error: unknown): Promise<string | null> {
+    const setup = this.setup;
+    if (!setup) return null;
+    const { thread, backendOptions } = this.host;
+    const switched = await failOver(this.engine, backendOptions, thread, setup, this.runs, error);
+    if (!switched) return null;
+    this.runs = switched.runs;
+    this.backend = switched.backend;
+    this.retryChoice = setup.backend !== "auto";
+    return switched.notice;
   }
 }

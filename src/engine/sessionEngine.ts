@@ -11,6 +11,7 @@ import type { BackendReport } from "../experiment/protocol";
 import type { Divergence, StepLog, TrainerSnapshot } from "../experiment/training";
 import { type BackendSetupOptions, describeBackend, useBackend } from "./backend";
 import { startBackend } from "./backendChoice";
+import { activeBackendLost } from "./device";
 import { Trainer } from "./trainer";
 
 /** The part of `Trainer` a session uses. */
@@ -37,6 +38,8 @@ export interface SessionEngine {
   useBackend(name: BackendName, options: BackendSetupOptions): Promise<BackendInfo>;
   /** The backend tfjs is on now (it may differ from the one asked for after a failure). */
   activeBackend(): string;
+  /** Whether the active backend's device is gone (a lost WebGL context): it must be restarted. */
+  activeBackendLost(): boolean;
   describeBackend(name: BackendName): BackendInfo;
 }
 
@@ -46,5 +49,6 @@ export const TFJS_ENGINE: SessionEngine = {
   startBackend,
   useBackend,
   activeBackend: () => tf.getBackend(),
+  activeBackendLost,
   describeBackend,
 };

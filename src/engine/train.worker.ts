@@ -13,10 +13,26 @@ import type {
   SessionSetup,
   SessionUpdate,
 } from "../experiment/protocol";
-import { transferablesOfUpdate } from "../experiment/protocol";
+import { LIFE_LOCK_PREFIX, transferablesOfUpdate } from "../experiment/protocol";
 import { TrainingSession } from "./session";
 import { WASM_PATHS } from "./wasmPaths";
 import { yieldToMessages } from "./yield";
+
+/**
+ * Held until this worker ends: the page asks for the same lock and is granted it when the worker
+ * is closed, terminated or crashes. Without Web Locks (an insecure context) there is no lock and
+ * the page relies on its heartbeat.
+ */
+const lifeLock: Promise<string> =
+  typeof navigator !== "undefined" && navigator.locks && typeof crypto.randomUUID === "function"
+    ? new Promise((held) => {
+        const name = `${LIFE_LOCK_PREFIX}${crypto.randomUUID()}`;
+        void navigator.locks.request(name, () => {
+          held(name);
+          return new Promise<never>(() => {});
+        });
+      })
+    : Promise.resolve("");
 
 const session = new TrainingSession({
   thread: "worker",
@@ -25,6 +41,7 @@ const session = new TrainingSession({
 });
 
 const api: SessionApi = {
+  ping: () => lifeLock,
   start: (setup: SessionSetup, onUpdate: (u: SessionUpdate) => void) =>
     session.start(setup, (u) =>
       onUpdate(Comlink.transfer(u, transferablesOfUpdate(u, transferablesOf))),

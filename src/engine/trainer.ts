@@ -20,6 +20,7 @@ import type { Divergence, StepLog, TrainerSnapshot } from "../experiment/trainin
 import type { FocalOptions } from "../math/focal";
 import type { LossMethod } from "../math/methods";
 import { type ConvGradMode, convGradModeFor } from "./conv";
+import { readBack, throwIfDeviceLost } from "./device";
 import { detectionLossParts, type OhemStep, ohemLossParts } from "./losses";
 import { Detector } from "./model";
 import { createOptimizer, learningRateAt, setLearningRate } from "./optimizers";
@@ -103,6 +104,8 @@ export class Trainer {
   /** One optimizer step on the next training batch; its stats wait on the device for `flush()`. */
   step(): void {
     if (this.diverged) throw new DivergedError(this.diverged);
+    // On a lost WebGL context the step would "run" and its read-back never come: fail now.
+    throwIfDeviceLost();
     const { batchSize, seed, imbalance, weightDecay = 0, warmupSteps = 0 } = this.config;
     const batch = trainingBatch(seed, imbalance, this.steps, batchSize, this.task);
     if (this.steps <= warmupSteps && warmupSteps > 0)
@@ -151,8 +154,12 @@ export class Trainer {
     if (pending.length === 0) return emptyLog(firstStep);
     const stacked = tf.stack(pending);
     for (const t of pending) t.dispose();
-    const values = (await stacked.data()) as Float32Array;
-    stacked.dispose();
+    let values: Float32Array;
+    try {
+      values = await readBack(stacked);
+    } finally {
+      stacked.dispose();
+    }
     let valid = pending.length;
     for (let k = 0; k < pending.length && !this.diverged; k++) {
       const reason = this.problemOf(values[STATS * k] as number, values[STATS * k + 1] as number);
@@ -193,8 +200,11 @@ export class Trainer {
       const chunk = tf.tidy(() =>
         this.model.logits(tf.slice(all, [start, 0, 0, 0], [size, -1, -1, -1])),
       );
-      logits.set((await chunk.data()) as Float32Array, start * LOCATIONS_PER_IMAGE);
-      chunk.dispose();
+      try {
+        logits.set(await readBack(chunk), start * LOCATIONS_PER_IMAGE);
+      } finally {
+        chunk.dispose();
+      }
     }
     return logits;
   }

@@ -35,6 +35,13 @@ describe("applyUpdate", () => {
     expect(view.notices).toEqual(["fell back"]);
     expect(view.status).toBe("running");
   });
+
+  it("keeps each notice once, however often it is sent", () => {
+    let view = emptyView();
+    for (const notice of ["webgl failed", "webgl failed", "other", "webgl failed"])
+      view = applyUpdate(view, { status: "idle", runs: [], notice });
+    expect(view.notices).toEqual(["webgl failed", "other"]);
+  });
 });
 
 describe("seriesPoints", () => {

@@ -99,7 +99,10 @@ export function applyUpdate(view: SessionView, update: SessionUpdate): SessionVi
     version: view.version + 1,
     status: update.status,
     backend: update.backend ?? view.backend,
-    notices: update.notice ? [...view.notices, update.notice] : view.notices,
+    notices:
+      update.notice && !view.notices.includes(update.notice)
+        ? [...view.notices, update.notice]
+        : view.notices,
     error: update.error ?? view.error,
     runs,
   };

@@ -42,6 +42,8 @@ export interface JobState {
   results: JobResult[];
   backend: BackendReport | null;
   error: string | null;
+  /** Something to know about how it runs (e.g. on the page: its worker could not start). */
+  notice: string | null;
 }
 
 export const IDLE_JOB: JobState = Object.freeze({
@@ -51,11 +53,12 @@ export const IDLE_JOB: JobState = Object.freeze({
   results: [],
   backend: null,
   error: null,
+  notice: null,
 });
 
 /** A job just started: nothing done yet. */
-export function jobStarted(): JobState {
-  return { ...IDLE_JOB, running: true };
+export function jobStarted(notice: string | null = null): JobState {
+  return { ...IDLE_JOB, running: true, notice };
 }
 
 /**

@@ -112,8 +112,19 @@ export interface JobProgress {
   error?: string;
 }
 
+/**
+ * A worker holds a Web Lock named with this prefix for its whole life, so the page hears of its
+ * end at once: the lock is released when the worker is closed, terminated or crashes.
+ */
+export const LIFE_LOCK_PREFIX = "focal-loss-explorer:alive:";
+
 /** The session's remote API (exposed by the worker through Comlink, or called directly). */
 export interface SessionApi {
+  /**
+   * A liveness check, answered as soon as the session can: in a worker, once it holds its life
+   * lock, whose name it returns ("" when it holds none: no Web Locks here, or not a worker).
+   */
+  ping(): Promise<string>;
   start(setup: SessionSetup, onUpdate: (update: SessionUpdate) => void): Promise<void>;
   play(): void;
   pause(): void;

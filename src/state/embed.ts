@@ -2,7 +2,7 @@
  * The parameters of an embed (`/embed/?chart=…`): which chart, its display options, and (read
  * by the chart's host, not here) the same state parameters as the main pages. Pure.
  */
-import { type ParamIssue, parseState, type StateOf } from "./schema";
+import { type ParamIssue, parseState, type StateOf, shortenRaw } from "./schema";
 
 /** Display options of an embed; each is left out of a link while at its default. */
 export const EMBED_OPTIONS_SCHEMA = {
@@ -17,9 +17,6 @@ export const EMBED_OPTIONS_SCHEMA = {
 } as const;
 
 export type EmbedOptions = StateOf<typeof EMBED_OPTIONS_SCHEMA>;
-
-/** Longest chart id echoed back in a message. */
-const MAX_SHOWN = 40;
 
 export type EmbedRequest<Id extends string> =
   | { ok: true; chart: Id; options: EmbedOptions; issues: ParamIssue[] }
@@ -39,6 +36,6 @@ export function parseEmbedQuery<Id extends string>(
   const raw = new URLSearchParams(query).get("chart");
   const id = raw?.trim().toLowerCase() ?? "";
   if (chartIds.includes(id as Id)) return { ok: true, chart: id as Id, options, issues };
-  const asked = raw === null ? null : raw.length > MAX_SHOWN ? `${raw.slice(0, MAX_SHOWN)}…` : raw;
+  const asked = raw === null ? null : shortenRaw(raw);
   return { ok: false, asked, options };
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { EXPLAINER_SCHEMA } from "./explainer";
-import { defaultsOf, parseState, serializeState } from "./schema";
+import { LESSON_SCHEMA } from "./lesson";
+import {
+  defaultsOf,
+  isDecimal,
+  MAX_PARAM_LENGTH,
+  parseState,
+  type Schema,
+  serializeState,
+} from "./schema";
+import { TRAIN_SCHEMA } from "./train";
+import { YOURS_SCHEMA } from "./yours";
 
 const parse = (q: string) => parseState(EXPLAINER_SCHEMA, q);
 
@@ -65,8 +75,33 @@ describe("parseState", () => {
     expect(parse("gamma=-Infinity").state.gamma).toBe(0);
   });
 
-  it("rounds integers and snaps to the slider precision", () => {
-    expect(parse("ratio=12.7&gamma=1.234567").state).toMatchObject({ ratio: 13, gamma: 1.23 });
+  it("rounds integers and snaps to the slider precision, and says so", () => {
+    const { state, issues } = parse("ratio=12.7&gamma=1.234567");
+    expect(state).toMatchObject({ ratio: 13, gamma: 1.23 });
+    expect(issues.map((i) => [i.name, i.action, i.used])).toEqual([
+      ["gamma", "rounded", "1.23"],
+      ["ratio", "rounded", "13"],
+    ]);
+  });
+
+  it("says nothing when only the spelling of a value changes", () => {
+    const { state, issues } = parse(
+      "gamma=%2B0.50&alpha=7.5e-1&ratio=%20250%20&population=INIT&family=yes&logy=on",
+    );
+    expect(issues).toEqual([]);
+    expect(state).toMatchObject({ gamma: 0.5, alpha: 0.75, ratio: 250, population: "init" });
+  });
+
+  it("reads the first of a repeated parameter and says the others were ignored", () => {
+    const { state, issues } = parse("gamma=3&gamma=banana&alpha=0.5&alpha=0.5");
+    expect(state).toMatchObject({ gamma: 3, alpha: 0.5 });
+    expect(issues).toEqual([
+      { name: "gamma", raw: "3", action: "repeated", used: "3", count: 2 },
+      { name: "alpha", raw: "0.5", action: "repeated", used: "0.5", count: 2 },
+    ]);
+    // One issue per parameter, even when its first value has a problem of its own.
+    const both = parse("gamma=banana&gamma=3").issues;
+    expect(both).toEqual([{ name: "gamma", raw: "banana", action: "reset", used: "2", count: 2 }]);
   });
 
   it("resets unknown enum values and unreadable booleans", () => {
@@ -77,8 +112,68 @@ describe("parseState", () => {
   });
 
   it("shortens a very long raw value in the issue it reports", () => {
-    const { issues } = parse(`gamma=${"9".repeat(500)}x`);
+    const { issues } = parse(`gamma=${"9".repeat(100)}x`);
     expect(issues[0]?.raw.length).toBeLessThanOrEqual(41);
+  });
+
+  it("never cuts a character in half when it shortens a raw value", () => {
+    // 39 ASCII characters, then emoji (two UTF-16 code units each) across the cut.
+    const { issues } = parse(`gamma=${"a".repeat(39)}${"😀".repeat(5)}`);
+    const raw = issues[0]?.raw ?? "";
+    expect(raw.endsWith("…")).toBe(true);
+    const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    expect(raw).not.toMatch(loneSurrogate);
+    expect(raw).toBe(`${"a".repeat(39)}…`);
+  });
+
+  it("refuses a parameter longer than any valid value before parsing it, and says so", () => {
+    const long = `${"9".repeat(60_000)}x`;
+    const started = performance.now();
+    const { state, issues } = parse(`gamma=${long}&alpha=0.5`);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(state).toMatchObject({ gamma: 2, alpha: 0.5 });
+    expect(issues).toEqual([
+      { name: "gamma", raw: `${"9".repeat(40)}…`, action: "too-long", used: "2", length: 60_001 },
+    ]);
+  });
+});
+
+describe("decimal numbers", () => {
+  it("are recognized in time linear in their length, even when they fail at the last character", () => {
+    // The former pattern backtracked quadratically: 64,000 digits and a letter took 5.5 s in Node.
+    for (const text of [
+      `${"9".repeat(200_000)}x`,
+      `${"9".repeat(200_000)}.${"9".repeat(200_000)}e`,
+    ]) {
+      const started = performance.now();
+      expect(isDecimal(text)).toBe(false);
+      expect(performance.now() - started).toBeLessThan(200);
+    }
+    expect(isDecimal("9".repeat(200_000))).toBe(true);
+  });
+
+  it("accept plain decimal notation only", () => {
+    for (const ok of ["0", "+1", "-2.5", "3.", ".5", "1e-3", "2.5E+4".toLowerCase()])
+      expect(isDecimal(ok), ok).toBe(true);
+    for (const bad of ["", ".", "+", "e5", "1e", "1.2.3", "0x10", "1_000", "١٢", "1e5.5", " 1"])
+      expect(isDecimal(bad), bad).toBe(false);
+  });
+});
+
+describe("the length bound", () => {
+  it("lets the longest valid value of every page's parameters through", () => {
+    const schemas: Schema[] = [EXPLAINER_SCHEMA, TRAIN_SCHEMA, LESSON_SCHEMA, YOURS_SCHEMA];
+    for (const schema of schemas) {
+      for (const param of Object.values(schema)) {
+        const longest =
+          param.kind === "set"
+            ? param.values.join(",")
+            : param.kind === "enum"
+              ? param.values.reduce((a, b) => (a.length >= b.length ? a : b))
+              : "-0.000001";
+        expect(longest.length).toBeLessThan(MAX_PARAM_LENGTH);
+      }
+    }
   });
 });
 

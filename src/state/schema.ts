@@ -55,17 +55,47 @@ export type StateOf<S extends Schema> = {
           : never;
 };
 
-/** What happened to a parameter that could not be used as given. */
+/**
+ * What happened to a parameter that could not be used exactly as given. The rule: a notice
+ * whenever the value used differs from the value the link gave (clamped, rounded, reset, too
+ * long) or part of the link was not read (a repeated parameter, unknown set members); none when
+ * only the spelling changes ("+0.50" for 0.5, "1e-3", "WASM", "yes", surrounding spaces).
+ */
 export interface ParamIssue {
   name: string;
-  /** The raw value, shortened for display; always rendered as text, never as HTML. */
+  /** The raw value (the first, if repeated), shortened for display; text only, never HTML. */
   raw: string;
-  action: "clamped" | "reset";
+  /**
+   * clamped: out of range; rounded: finer than the setting's step (or not a whole number);
+   * reset: not a valid value; too-long: longer than any valid value, not parsed at all;
+   * repeated: the first value was used as given, the other copies were ignored.
+   */
+  action: "clamped" | "rounded" | "reset" | "too-long" | "repeated";
   /** The value used instead, as it will appear in the URL. */
   used: string;
+  /** How many times the link gave the parameter, when more than once (only the first is read). */
+  count?: number;
+  /** The raw value's length in characters, for "too-long". */
+  length?: number;
 }
 
 const MAX_RAW_SHOWN = 40;
+
+/**
+ * No valid value of any parameter is this long (the longest, a lesson's full `hide` list, is
+ * under half of it); a longer one is refused before it is parsed, so no pattern ever runs over
+ * a megabyte of link.
+ */
+export const MAX_PARAM_LENGTH = 400;
+
+/** `raw` cut to `max` UTF-16 units plus "…", never between the two halves of a surrogate pair. */
+export function shortenRaw(raw: string, max = MAX_RAW_SHOWN): string {
+  if (raw.length <= max) return raw;
+  let end = max;
+  const last = raw.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${raw.slice(0, end)}…`;
+}
 
 /** The schema's defaults. */
 export function defaultsOf<S extends Schema>(schema: S): StateOf<S> {
@@ -87,16 +117,23 @@ export function parseState<S extends Schema>(
   const state: Record<string, unknown> = defaultsOf(schema);
   const issues: ParamIssue[] = [];
   for (const [name, param] of Object.entries(schema)) {
-    const raw = params.get(name);
-    if (raw === null) continue;
-    const result = parseValue(param, raw);
+    const all = params.getAll(name);
+    const raw = all[0];
+    if (raw === undefined) continue;
+    const result: Parsed =
+      raw.length > MAX_PARAM_LENGTH
+        ? { value: param.default, action: "too-long" }
+        : parseValue(param, raw);
     state[name] = result.value;
-    if (result.action) {
+    const action = result.action ?? (all.length > 1 ? "repeated" : undefined);
+    if (action) {
       issues.push({
         name,
-        raw: raw.length > MAX_RAW_SHOWN ? `${raw.slice(0, MAX_RAW_SHOWN)}…` : raw,
-        action: result.action,
+        raw: shortenRaw(raw),
+        action,
         used: formatValue(param, result.value),
+        ...(all.length > 1 ? { count: all.length } : {}),
+        ...(action === "too-long" ? { length: raw.length } : {}),
       });
     }
   }
@@ -134,6 +171,18 @@ export function normalizeNumber(param: NumberParam, value: number): number {
 
 type Parsed = { value: unknown; action?: ParamIssue["action"] };
 
+/**
+ * Plain decimal notation: optional sign, digits with an optional fraction (or a bare fraction),
+ * an optional exponent. Each part is one unambiguous run (no `\d+\.?\d*`, whose two digit runs
+ * can split a long number in n ways), so matching takes time linear in the text's length.
+ */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/;
+
+/** Whether `text` (lower case) is a plain decimal number. */
+export function isDecimal(text: string): boolean {
+  return DECIMAL.test(text);
+}
+
 function parseValue(param: Param, raw: string): Parsed {
   const text = raw.trim().toLowerCase();
   switch (param.kind) {
@@ -141,8 +190,8 @@ function parseValue(param: Param, raw: string): Parsed {
       const n = parseDecimal(text);
       if (n === null) return { value: param.default, action: "reset" };
       const v = normalizeNumber(param, n);
-      const outOfRange = n < param.min || n > param.max;
-      return outOfRange ? { value: v, action: "clamped" } : { value: v };
+      if (n < param.min || n > param.max) return { value: v, action: "clamped" };
+      return v === n ? { value: v } : { value: v, action: "rounded" };
     }
     case "boolean":
       if (["1", "true", "yes", "on"].includes(text)) return { value: true };
@@ -170,7 +219,7 @@ function parseValue(param: Param, raw: string): Parsed {
  */
 function parseDecimal(text: string): number | null {
   if (/^[+-]?infinity$/.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(text)) return null;
+  if (!isDecimal(text)) return null;
   return Number(text);
 }
 

@@ -9,6 +9,8 @@ export const YOURS_SCHEMA = {
   gamma: { kind: "number", default: 2, min: 0, max: 5, precision: 2 },
   /** Balancing weight α of positives. */
   alpha: { kind: "number", default: 0.25, min: 0, max: 1, precision: 2 },
+  /** α of the α-CE bar: its own, as the paper tuned α apart for CE (0.75). */
+  ceAlpha: { kind: "number", default: 0.75, min: 0, max: 1, precision: 2 },
   /** The example file shown until the reader brings their own. */
   example: { kind: "enum", default: "detector-fl", values: EXAMPLES },
   /** Bins of the reliability diagram. */

@@ -1,11 +1,12 @@
 /** The paper's Figure 4 from the reader's examples: cumulative normalized loss, any γ. */
 import { memo } from "react";
 import type { LossCdf } from "../../math/figure4";
-import { formatParam, formatShare, formatValue } from "../../math/format";
+import { formatParam, formatValue } from "../../math/format";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { COLORS } from "../charts/palette";
 import { Figure } from "../Figure";
+import { hardestFifthShare, yoursCdfTable } from "./yoursText";
 
 const seriesOf = (id: string, label: string, cdf: LossCdf, color: string): Series => ({
   id,
@@ -13,12 +14,6 @@ const seriesOf = (id: string, label: string, cdf: LossCdf, color: string): Serie
   color,
   points: Array.from(cdf.fraction, (x, i) => ({ x, y: cdf.cumulativeLoss[i] ?? 0 })),
 });
-
-/** Share of the class's loss carried by its hardest 20% of examples. */
-const top20 = (cdf: LossCdf) => {
-  const v = cdf.cumulativeLoss[Math.round(0.8 * (cdf.cumulativeLoss.length - 1))];
-  return v === undefined || !Number.isFinite(v) ? "–" : formatShare(1 - v);
-};
 
 export const YoursCdfFigure = memo(function YoursCdfFigure({
   cdfs,
@@ -37,30 +32,16 @@ export const YoursCdfFigure = memo(function YoursCdfFigure({
     <Figure
       id="yours-figure4"
       number={number}
-      title="The paper's Figure 4, from your examples"
+      title="Cumulative loss of your examples, as in the paper's Figure 4"
       caption={
         <>
           With γ = {formatParam(gamma)}, the hardest 20% of your negatives carry{" "}
-          {top20(cdfs.negatives)} of the negatives' loss, the hardest 20% of your positives{" "}
-          {top20(cdfs.positives)} of theirs. Each class's losses are sorted from lowest to highest
-          and normalized to sum to one.
+          {hardestFifthShare(cdfs.negatives)} of the negatives' loss, the hardest 20% of your
+          positives {hardestFifthShare(cdfs.positives)} of theirs. Each class's losses are sorted
+          from lowest to highest and normalized to sum to one.
         </>
       }
-      table={{
-        columns: [
-          "fraction of examples",
-          "cumulative loss, positives",
-          "cumulative loss, negatives",
-        ],
-        rows: [0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 0.99, 1].map((f) => {
-          const i = Math.round(f * (cdfs.positives.fraction.length - 1));
-          return [
-            String(f),
-            formatValue(cdfs.positives.cumulativeLoss[i] ?? Number.NaN),
-            formatValue(cdfs.negatives.cumulativeLoss[i] ?? Number.NaN),
-          ];
-        }),
-      }}
+      table={() => yoursCdfTable(cdfs)}
       data={{ x: "fraction", curves: series }}
     >
       {(width) => (
@@ -71,7 +52,7 @@ export const YoursCdfFigure = memo(function YoursCdfFigure({
             height={240}
             series={series}
             xName="fraction"
-            title={`Cumulative normalized loss of your positives and negatives, gamma ${formatParam(gamma)}`}
+            title={`Cumulative normalized loss of your positives and negatives, γ = ${formatParam(gamma)}`}
             x={{
               domain: [0, 1],
               label: "fraction of examples (sorted by loss)",

@@ -5,24 +5,17 @@
 import { memo, useMemo } from "react";
 import { crossEntropyCurve, focalLossCurve } from "../../math/curves";
 import { crossEntropy, focalLoss } from "../../math/focal";
-import { formatParam, formatShare, formatValue } from "../../math/format";
+import { formatParam, formatValue } from "../../math/format";
 import { DensityRug } from "../charts/DensityRug";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { COLORS } from "../charts/palette";
 import { Figure } from "../Figure";
+import { yoursLossCaption, yoursLossTable } from "./yoursText";
 
 export interface PtDensity {
   positives: ArrayLike<number>;
   negatives: ArrayLike<number>;
-}
-
-/** Share of a density above p_t = `from` (bins span [0, 1] evenly). */
-function shareAbove(shares: ArrayLike<number>, from: number): number {
-  let s = 0;
-  const first = Math.round(from * shares.length);
-  for (let i = first; i < shares.length; i++) s += shares[i] as number;
-  return s;
 }
 
 export const YoursLossFigure = memo(function YoursLossFigure({
@@ -54,7 +47,7 @@ export const YoursLossFigure = memo(function YoursLossFigure({
     ],
     [gamma],
   );
-  const bins = density.negatives.length;
+  const c = yoursLossCaption(density, gamma);
   return (
     <Figure
       id="yours-loss"
@@ -63,24 +56,15 @@ export const YoursLossFigure = memo(function YoursLossFigure({
       caption={
         <>
           Each strip shows where your examples sit along p<sub>t</sub>, the probability your model
-          gives the true class (darker: more examples, on a square-root scale).{" "}
-          {formatShare(shareAbove(density.negatives, 0.9))} of your negatives and{" "}
-          {formatShare(shareAbove(density.positives, 0.9))} of your positives have p<sub>t</sub>{" "}
-          &gt; 0.9,{" "}
-          {gamma > 0
-            ? `where FL with γ = ${formatParam(gamma)} is at least ${formatValue(1 / 0.1 ** gamma)} times smaller than CE.`
-            : "where FL with γ = 0 is CE itself."}
+          gives the true class (darker: more examples, on a square-root scale). {c.negativesAbove}{" "}
+          of your negatives and {c.positivesAbove} of your positives have p<sub>t</sub> &gt; 0.9
+          {c.atLeast === null
+            ? ", where FL with γ = 0 is CE itself."
+            : `, where FL with γ = ${c.gamma} is at least ${c.atLeast} smaller than CE.`}
         </>
       }
       data={{ x: "p_t", curves: series }}
-      table={{
-        columns: ["p_t bin", "share of negatives", "share of positives"],
-        rows: Array.from({ length: bins }, (_, i) => [
-          `${formatValue(i / bins)}–${formatValue((i + 1) / bins)}`,
-          formatShare(density.negatives[i] as number),
-          formatShare(density.positives[i] as number),
-        ]),
-      }}
+      table={() => yoursLossTable(density)}
     >
       {(width) => (
         <>
@@ -89,8 +73,8 @@ export const YoursLossFigure = memo(function YoursLossFigure({
             width={width}
             height={220}
             series={series}
-            xName="p_t"
-            title={`Cross-entropy and focal loss with gamma ${formatParam(gamma)} against p_t`}
+            xName="pₜ"
+            title={`Cross-entropy and focal loss with γ = ${formatParam(gamma)} against pₜ`}
             x={{ domain: [0, 1], label: "p_t, probability of the true class", format: formatValue }}
             y={{ domain: [0, 5], label: "loss", format: formatValue }}
           />

@@ -1,6 +1,6 @@
 /** The few things an embed shows around its chart: problems with its link, and a way out. */
 import { useState } from "react";
-import { describeIssue } from "../../components/ParamNotice";
+import { describeIssue } from "../../components/paramNoticeText";
 import type { ParamIssue } from "../../state/schema";
 
 /** Settings that could not be used as given; the chart is still shown. Values are text only. */

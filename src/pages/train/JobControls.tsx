@@ -1,4 +1,4 @@
-/** The shared controls of a background experiment: steps per training, run / cancel, errors. */
+/** The shared controls of a background experiment: steps per training, run / cancel, notices. */
 import type { ReactNode } from "react";
 import type { JobState } from "../../experiment/jobs";
 
@@ -50,7 +50,18 @@ export function JobControls(props: JobControlsProps) {
           </button>
         )}
       </div>
-      {job.error && <p className="mt-2 text-sm text-[var(--error-text)]">{job.error}</p>}
+      <div aria-live="polite">
+        {job.notice && (
+          <p className="notice-warn mt-2 rounded-lg p-2 text-sm" data-testid="job-notice">
+            {job.notice}
+          </p>
+        )}
+        {job.error && (
+          <p className="notice-error mt-2 rounded-lg p-2 text-sm" data-testid="job-error">
+            {job.error}
+          </p>
+        )}
+      </div>
     </>
   );
 }

@@ -26,7 +26,9 @@ import { LazyChartMenuPanel } from "../chartMenu";
 import { BackendBadge } from "./BackendBadge";
 import { RecipeSettings, RunSettings } from "./RunSettings";
 import { SeedsPanel } from "./SeedsPanel";
+import { SessionNotices } from "./SessionNotices";
 import { SWEEP_ALPHAS, SWEEP_GAMMAS, type SweepBaseline, SweepPanel } from "./SweepPanel";
+import { ToyFindings } from "./ToyFindings";
 import { Transport } from "./Transport";
 import { useJob } from "./useJob";
 import { useTrainingSession } from "./useTrainingSession";
@@ -65,17 +67,23 @@ export function TrainPage() {
     [],
   );
 
-  // A changed setup resets both runs (paused), so what is drawn always matches the controls.
+  // A changed setup resets both runs (paused), so what is drawn always matches the controls:
+  // after a short pause (a dragged slider settles), or at once when Play or Step is pressed.
   const appliedKey = useRef(setupKey);
   const { reset, ready } = session;
+  const applySetup = useCallback(
+    (key: string) => {
+      if (appliedKey.current === key) return;
+      appliedKey.current = key;
+      void reset(JSON.parse(key) as SessionSetup);
+    },
+    [reset],
+  );
   useEffect(() => {
     if (!ready || appliedKey.current === setupKey) return;
-    const timer = setTimeout(() => {
-      appliedKey.current = setupKey;
-      void reset(JSON.parse(setupKey) as SessionSetup);
-    }, 250);
+    const timer = setTimeout(() => applySetup(setupKey), 250);
     return () => clearTimeout(timer);
-  }, [setupKey, ready, reset]);
+  }, [setupKey, ready, applySetup]);
 
   const sweepBase = { ...setup.runs.b, loss: "alpha-fl" as const, priorInit: true };
   const [sweepBaseline, setSweepBaseline] = useState<SweepBaseline>("ohem");
@@ -114,17 +122,13 @@ export function TrainPage() {
             object. They differ only in the settings you give run A and run B. Everything trains
             here, in this tab.
           </p>
+          <SessionNotices
+            notices={[...session.notices, ...view.notices]}
+            error={view.error}
+            reload={session.fatal}
+          />
         </div>
-        {[...(session.threadNotice ? [session.threadNotice] : []), ...view.notices].map((n) => (
-          <p key={n} role="status" className="notice-warn rounded-lg p-3 text-sm">
-            {n}
-          </p>
-        ))}
-        {view.error && (
-          <p role="alert" className="notice-error rounded-lg p-3 text-sm">
-            {view.error}
-          </p>
-        )}
+        <ToyFindings />
         <section
           aria-label="Experiment setup"
           className="flex flex-col gap-3 rounded-xl border border-[var(--grid)] bg-[var(--panel)] p-4"
@@ -215,10 +219,19 @@ export function TrainPage() {
           <Transport
             view={view}
             ready={session.ready}
-            onPlay={() => void session.play()}
+            onPlay={() => {
+              applySetup(setupKey);
+              void session.play();
+            }}
             onPause={() => void session.pause()}
-            onStep={() => void session.step()}
-            onReset={() => void reset(setup)}
+            onStep={() => {
+              applySetup(setupKey);
+              void session.step();
+            }}
+            onReset={() => {
+              appliedKey.current = setupKey;
+              void reset(setup);
+            }}
           />
         </div>
         <RunSummaries view={view} configs={setup.runs} />

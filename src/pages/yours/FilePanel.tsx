@@ -10,13 +10,13 @@ export const EXAMPLE_FILES: Record<ExampleId, { file: string; label: string; abo
     file: "detector-fl.npy",
     label: "Toy detector, α-FL",
     about:
-      "the training page's detector after 300 steps of α-FL (γ 2, α 0.25): its logits on all 131,072 held-out locations, 128 of them objects (.npy, structured)",
+      "the training page's detector after 300 steps of α-FL (γ 2, α 0.25) under the paper's recipe (SGD, lr 0.01), seed 1: its logits on all 131,072 held-out locations, 128 of them objects (.npy, structured)",
   },
   "detector-ce": {
     file: "detector-ce.npz",
     label: "Toy detector, CE",
     about:
-      "the same detector and held-out locations after 300 steps of plain CE (.npz with arrays labels and logits)",
+      "the same detector and held-out locations after 300 steps of plain CE (with the prior init) under the same recipe, seed 1 (.npz with arrays labels and logits)",
   },
   fraud: {
     file: "fraud.csv",

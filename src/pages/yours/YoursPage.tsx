@@ -5,7 +5,7 @@
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from "react";
 import { CodePanel } from "../../components/CodePanel";
-import { ParamSlider } from "../../components/controls/ParamSlider";
+import { SchemaSlider } from "../../components/controls/SchemaSlider";
 import { ParamNotice } from "../../components/ParamNotice";
 import { SiteHeader } from "../../components/SiteHeader";
 import { YoursCdfFigure } from "../../components/yours/CdfFigure";
@@ -69,10 +69,11 @@ export function YoursPage() {
   // Sliders stay responsive: the figures follow the deferred values.
   const gamma = useDeferredValue(state.gamma);
   const alpha = useDeferredValue(state.alpha);
+  const ceAlpha = useDeferredValue(state.ceAlpha);
   const summary = r.result?.summary ?? null;
   const comparison = useMemo(
-    () => (summary ? compareLosses(summary, gamma, alpha) : null),
-    [summary, gamma, alpha],
+    () => (summary ? compareLosses(summary, gamma, alpha, ceAlpha) : null),
+    [summary, gamma, alpha, ceAlpha],
   );
   const cdfs = useMemo(() => (summary ? lossCdfs(summary, gamma) : null), [summary, gamma]);
   const density = useMemo(() => (summary ? ptDensity(summary, 50) : null), [summary]);
@@ -94,25 +95,19 @@ export function YoursPage() {
         className="sticky top-0 z-10 border-b border-[var(--grid)] bg-[var(--panel)] print:hidden"
       >
         <div className="mx-auto grid max-w-5xl grid-cols-1 gap-x-8 gap-y-1 px-4 py-1.5 sm:grid-cols-2 sm:py-2">
-          <ParamSlider
+          <SchemaSlider
+            param={YOURS_SCHEMA.gamma}
             label="γ focusing"
             name="gamma"
             value={state.gamma}
-            min={YOURS_SCHEMA.gamma.min}
-            max={YOURS_SCHEMA.gamma.max}
-            step={0.01}
-            format={formatParam}
             onChange={(v) => update({ gamma: v })}
             testId="gamma-slider"
           />
-          <ParamSlider
+          <SchemaSlider
+            param={YOURS_SCHEMA.alpha}
             label="α balancing"
             name="alpha"
             value={state.alpha}
-            min={YOURS_SCHEMA.alpha.min}
-            max={YOURS_SCHEMA.alpha.max}
-            step={0.01}
-            format={formatParam}
             onChange={(v) => update({ alpha: v })}
             testId="alpha-slider"
           />
@@ -139,7 +134,14 @@ export function YoursPage() {
             <DataSummary result={r.result} name={r.resultName ?? ""} />
             <div className="grid grid-cols-1 gap-x-5 lg:grid-cols-2 [&>*]:min-w-0 [&_figure]:my-2">
               {comparison && (
-                <YoursSharesFigure rows={comparison} gamma={gamma} alpha={alpha} number={1} />
+                <YoursSharesFigure
+                  rows={comparison}
+                  gamma={gamma}
+                  alpha={alpha}
+                  ceAlpha={ceAlpha}
+                  onCeAlpha={(v) => update({ ceAlpha: v })}
+                  number={1}
+                />
               )}
               {cdfs && <YoursCdfFigure cdfs={cdfs} gamma={gamma} number={2} />}
               {density && <YoursLossFigure gamma={gamma} density={density} number={3} />}

@@ -20,7 +20,7 @@ const csv = text(`label,logit\n${logits.map((x, i) => `${labels[i]},${x}`).join(
 describe("the page's view of a summary", () => {
   it("compares CE, α-CE and α-FL with the shares of every example", async () => {
     const { summary } = await readAll(csv, "a.csv");
-    const [ce, alphaCe, fl] = compareLosses(summary, 2, 0.25);
+    const [ce, alphaCe, fl] = compareLosses(summary, 2, 0.25, 0.75);
     expect([ce?.id, alphaCe?.id, fl?.id]).toEqual(["ce", "alpha-ce", "alpha-fl"]);
     const exact = lossShares(logits, labels, { gamma: 2, alpha: 0.25 });
     expect(fl?.shares.counts).toEqual(exact.counts);

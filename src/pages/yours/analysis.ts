@@ -25,7 +25,7 @@ import { sigmoid } from "../../math/numeric";
 import { type LossShares, lossShares } from "../../math/shares";
 import type { PredictionSummary } from "../../userdata/types";
 
-/** The three losses of the explainer's Figure 5, with the reader's γ and α. */
+/** The three losses of the explainer's Figure 5, with the reader's γ and α (α-CE with its own α). */
 export interface LossComparison {
   id: "ce" | "alpha-ce" | "alpha-fl";
   label: string;
@@ -36,11 +36,12 @@ export function compareLosses(
   s: PredictionSummary,
   gamma: number,
   alpha: number,
+  ceAlpha: number,
 ): LossComparison[] {
   const { logits, labels, counts } = s.samples;
   return [
     { id: "ce", label: "CE", opts: { gamma: 0, alpha: null } },
-    { id: "alpha-ce", label: "α-CE", opts: { gamma: 0, alpha } },
+    { id: "alpha-ce", label: "α-CE", opts: { gamma: 0, alpha: ceAlpha } },
     { id: "alpha-fl", label: "α-FL", opts: { gamma, alpha } },
   ].map(({ id, label, opts }) => ({
     id: id as LossComparison["id"],

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { compareSettings, settingAt } from "../experiment/trainBench";
+import { BENCH_BUDGET, TRAIN_BENCH } from "./measured";
+import { toyFindings } from "./toyFindings";
+
+describe("what the toy shows", () => {
+  const findings = toyFindings();
+
+  it("starts with the paper's own numbers", () => {
+    expect(findings[0]?.text).toContain("34.0 AP against 31.1");
+  });
+
+  it("quotes the checked-in results, with the seed count, and no number that is not in them", () => {
+    const recipe = findings.find((f) => f.id === "recipe");
+    expect(recipe?.text).toContain(`${TRAIN_BENCH.seeds.length} seeds`);
+    const mean = settingAt(TRAIN_BENCH, "sgd/alpha-fl", BENCH_BUDGET).summary.mean;
+    expect(recipe?.text).toContain(`α-FL ${mean.toFixed(2)}`);
+    // Every AP-like number quoted is the mean or sd of some setting at some checkpoint.
+    const quotable = new Set<string>();
+    for (const s of TRAIN_BENCH.settings)
+      for (const step of TRAIN_BENCH.checkpoints) {
+        const at = settingAt(TRAIN_BENCH, s.id, step).summary;
+        quotable.add(at.mean.toFixed(2));
+        quotable.add(at.sd.toFixed(2));
+        // …or the mean and standard error of a paired comparison.
+        for (const other of TRAIN_BENCH.settings) {
+          const v = compareSettings(TRAIN_BENCH, s.id, other.id, step);
+          if (v.kind !== "too-few") {
+            quotable.add(Math.abs(v.mean).toFixed(2));
+            quotable.add(v.se.toFixed(2));
+          }
+        }
+      }
+    for (const f of findings.slice(1)) {
+      for (const n of f.text.match(/\b0\.\d\d\b/g) ?? []) {
+        if (["0.25", "0.75", "0.05"].includes(n)) continue; // settings and the stall threshold
+        expect(quotable, `${f.id}: ${n}`).toContain(n);
+      }
+    }
+  });
+});
