@@ -64,6 +64,21 @@ test.describe("FL*, the paper's appendix A", () => {
     expect(zero?.[3]).toBeCloseTo(Math.log1p(Math.exp(-1)) / 2, 9);
     expect(zero?.[4]).toBeCloseTo(-0.5, 9);
 
+    // SVG and PNG: both charts (loss and derivative), colours resolved, nothing fetched.
+    const [svgFile] = await Promise.all([
+      page.waitForEvent("download"),
+      figure.getByRole("button", { name: /Download SVG/ }).click(),
+    ]);
+    const svg = readFileSync((await svgFile.path()) ?? "", "utf8");
+    expect(svg.match(/data-series="fl_star"/g)).toHaveLength(2);
+    expect(svg).toContain('stroke="#db2777"');
+    expect(svg).not.toMatch(/class=|var\(--|href=/);
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      figure.getByRole("button", { name: /Download PNG/ }).click(),
+    ]);
+    expect(png.suggestedFilename()).toBe("fl-star_gamma-2_starGamma-2_starBeta-1@2x.png");
+
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto("./embed/?chart=fl-star&starGamma=4&starBeta=0&controls=own&theme=dark");
     await expect(page.locator("html")).toHaveClass(/theme-dark/);
