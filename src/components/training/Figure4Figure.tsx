@@ -38,7 +38,9 @@ export const Figure4Figure = memo(function Figure4Figure({ runs, gamma, onGamma 
   const cdfs = useMemo(() => (ranked ? figure4Cdfs(ranked, gamma) : null), [ranked, gamma]);
   const c = cdfs ? figure4Caption(cdfs) : null;
   const ohem =
-    cdfs && evaluation ? ohemKeptOnCdf(cdfs, evaluation.trained, evaluation.measured) : null;
+    ranked && evaluation
+      ? ohemKeptOnCdf(ranked, gamma, evaluation.trained, evaluation.measured)
+      : null;
   const series: Series[] = cdfs
     ? [
         {

@@ -1,7 +1,7 @@
 /** Figure 10's curves, caption numbers and data table (pure; see Figure4Figure). */
 import type { MeasuredImbalance } from "../../experiment/dataset";
 import type { RankedLogits } from "../../experiment/protocol";
-import { normalizedLossCdf } from "../../math/figure4";
+import { hardestLossShare, normalizedLossCdf } from "../../math/figure4";
 import { formatShare, formatValue } from "../../math/format";
 import type { GroupTotals } from "../../math/shares";
 import type { DataTableSpec } from "../DataTable";
@@ -79,16 +79,18 @@ export function figure4Table(cdfs: Figure4Cdfs | null): DataTableSpec {
  * that class's loss at the figure's γ those examples carry. Null for other losses.
  */
 export function ohemKeptOnCdf(
-  cdfs: Figure4Cdfs,
+  ranked: RankedLogits,
+  gamma: number,
   trained: GroupTotals | undefined,
   measured: MeasuredImbalance,
 ) {
   if (!trained) return null;
   const negatives = (trained.hardNegatives + trained.easyNegatives) / measured.negatives;
   const positives = trained.positives / measured.positives;
-  const carried = (cdf: Figure4Cdfs["pos"], kept: number) => {
-    const v = cumulativeAt(cdf, 1 - kept);
-    return Number.isFinite(v) ? formatShare(1 - v) : "–";
+  // From the ranked logits, not the CDF's 101 points: OHEM keeps far less than 1% of negatives.
+  const carried = (logits: ArrayLike<number>, y: 0 | 1, kept: number) => {
+    const v = hardestLossShare(logits, y, gamma, kept);
+    return Number.isFinite(v) ? formatShare(v) : "–";
   };
   return {
     /** Where the kept set starts on each class's x axis (fraction of samples sorted by loss). */
@@ -96,7 +98,7 @@ export function ohemKeptOnCdf(
     positivesFrom: 1 - positives,
     negatives: formatShare(negatives),
     positives: formatShare(positives),
-    negativesLoss: carried(cdfs.neg, negatives),
-    positivesLoss: carried(cdfs.pos, positives),
+    negativesLoss: carried(ranked.negatives, 0, negatives),
+    positivesLoss: carried(ranked.positives, 1, positives),
   };
 }

@@ -135,23 +135,26 @@ describe("Figure 11 (the paper's Figure 4)", () => {
   });
 
   it("marks where an OHEM run's kept set starts on each class's curve, and what it carries", () => {
-    const line = {
-      fraction: Float64Array.from([0, 0.5, 1]),
-      cumulativeLoss: Float64Array.from([0, 0.1, 1]),
+    // Negatives ranked by CE (ascending): softplus(x) at x = −4, −2, 0, 1; γ = 0.
+    const ranked = {
+      positives: Float32Array.from([0, -1]),
+      negatives: Float32Array.from([-4, -2, 0, 1]),
     };
-    const cdfs = { pos: line, neg: line };
-    const measured = { positives: 100, negatives: 1000, ratio: 10 };
-    const trained = { positives: 50, hardNegatives: 400, easyNegatives: 100 };
-    // Half of each class is kept: the hardest half carries 1 − 0.1 = 90% of its loss.
-    expect(ohemKeptOnCdf(cdfs, trained, measured)).toEqual({
-      negativesFrom: 0.5,
+    const measured = { positives: 2, negatives: 4, ratio: 2 };
+    const trained = { positives: 1, hardNegatives: 1, easyNegatives: 0 };
+    const sp = (x: number) => Math.log1p(Math.exp(x));
+    // The hardest negative (x = 1): 1.313 of 0.018 + 0.127 + 0.693 + 1.313 = 61.0%; the
+    // hardest positive (x = −1, CE softplus(1)): 1.313 of 0.693 + 1.313 = 65.5%.
+    expect(sp(1) / (sp(-4) + sp(-2) + sp(0) + sp(1))).toBeCloseTo(0.61, 2);
+    expect(ohemKeptOnCdf(ranked, 0, trained, measured)).toEqual({
+      negativesFrom: 0.75,
       positivesFrom: 0.5,
-      negatives: "50%",
+      negatives: "25%",
       positives: "50%",
-      negativesLoss: "90%",
-      positivesLoss: "90%",
+      negativesLoss: "61%",
+      positivesLoss: "65.5%",
     });
-    expect(ohemKeptOnCdf(cdfs, undefined, measured)).toBeNull();
+    expect(ohemKeptOnCdf(ranked, 0, undefined, measured)).toBeNull();
   });
 });
 
