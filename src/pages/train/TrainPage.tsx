@@ -250,6 +250,7 @@ export function TrainPage() {
         </ChartHostContext.Provider>
         <SeedsPanel
           job={seedsJob.state}
+          losses={losses}
           firstSeed={state.seed}
           inWorker={state.worker}
           onCancel={seedsJob.cancel}
