@@ -17,9 +17,10 @@ test.describe("lesson links", () => {
     await expect(page.getByRole("slider", { name: "gamma" })).toHaveCount(0);
 
     const guess = page.getByRole("textbox", { name: "your guess value" });
+    // The guess starts empty (no anchoring default); Enter reveals.
+    await expect(guess).toHaveValue("");
     await guess.fill("20");
     await guess.press("Enter");
-    await page.getByRole("button", { name: "Reveal the figure" }).click();
     await expect(page.getByTestId("predict-result")).toHaveText(
       "A surprise? You predicted 20×; the figure shows 100×: off by a factor of 5 (too low).×",
     );
@@ -39,6 +40,7 @@ test.describe("lesson links", () => {
   test("the answer follows the lesson's state", async ({ page }) => {
     await page.goto("./?gamma=1&predict=push-back");
     await expect(page.getByTestId("predict-card")).toContainText("under α-FL (γ = 1)");
+    await page.getByRole("textbox", { name: "your guess value" }).fill("10");
     await page.getByRole("button", { name: "Reveal the figure" }).click();
     await expect(page.getByTestId("predict-result")).toContainText("You predicted 10×");
     await expect(page.locator("#gradient")).toBeInViewport();

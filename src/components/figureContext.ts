@@ -6,8 +6,11 @@
 import { createContext, type ReactNode } from "react";
 
 export interface FigureOptions {
-  /** "page": framed, numbered, in the article; "embed": alone in an iframe, no frame. */
-  variant: "page" | "embed";
+  /**
+   * "page": framed, numbered, in the article; "embed": alone in an iframe, no frame;
+   * "present": one figure filling a lecture-hall screen, the chart beside its caption.
+   */
+  variant: "page" | "embed" | "present";
   title: boolean;
   controls: boolean;
   caption: boolean;
@@ -27,6 +30,24 @@ export const PAGE_FIGURE: FigureOptions = {
   menu: true,
 };
 
+/** A figure on a lecture-hall screen: no menu or data table; the caption stays (the numbers). */
+export const PRESENT_FIGURE: FigureOptions = {
+  variant: "present",
+  title: true,
+  controls: true,
+  caption: true,
+  menu: false,
+};
+
+/** A figure on a printed handout: its title and caption, no controls or menu. */
+export const HANDOUT_FIGURE: FigureOptions = {
+  variant: "page",
+  title: true,
+  controls: false,
+  caption: true,
+  menu: false,
+};
+
 export const FigureOptionsContext = createContext<FigureOptions>(PAGE_FIGURE);
 
 /** The page a chart is on, for links, embed code and the settings written into exports. */
@@ -35,6 +56,10 @@ export interface ChartHost {
   pagePath: string;
   /** The page's current state as a query string, read when the menu needs it. */
   stateQuery: () => string;
+  /** Open the page's lesson builder with this chart chosen (the explainer only). */
+  buildLesson?: (chartId: string) => void;
+  /** Show this chart in present mode (the explainer only). */
+  present?: (chartId: string) => void;
 }
 
 export const ChartHostContext = createContext<ChartHost | null>(null);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EXPLAINER_SCHEMA } from "../state/explainer";
+import { LESSON_SCHEMA } from "../state/lesson";
 import { parseState } from "../state/schema";
 import { describeIssue } from "./paramNoticeText";
 
@@ -23,6 +24,16 @@ describe("describeIssue", () => {
     ]);
     expect(notices("gamma=abc&gamma=1&gamma=2")).toEqual([
       "“gamma” = “abc” is not a valid value: reset to 2. It is given 3 times; only the first was read.",
+    ]);
+  });
+
+  it("says when a teacher's note was cut or cleaned", () => {
+    const lesson = (query: string) => parseState(LESSON_SCHEMA, query).issues.map(describeIssue);
+    expect(lesson(`note=${"a".repeat(300)}`)).toEqual([
+      "“note” is longer than 280 characters: only the first 280 are shown.",
+    ]);
+    expect(lesson("note=a%E2%80%AEb")).toEqual([
+      "“note” held control or invisible formatting characters: they were removed.",
     ]);
   });
 });

@@ -17,6 +17,10 @@ export function describeIssue(issue: ParamIssue): string {
         return `“${issue.name}” is ${formatCount(issue.length ?? issue.raw.length)} characters long, longer than any valid value: reset to ${issue.used}.`;
       case "repeated":
         return `“${issue.name}” is given ${issue.count ?? 2} times: the first value, “${issue.raw}”, was used.`;
+      case "cut":
+        return `“${issue.name}” is longer than ${issue.limit ?? "allowed"} characters: only the first ${issue.limit ?? "part"} are shown.`;
+      case "cleaned":
+        return `“${issue.name}” held control or invisible formatting characters: they were removed.`;
     }
   })();
   return issue.count !== undefined && issue.action !== "repeated"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EXPLAINER_SCHEMA } from "../state/explainer";
 import { defaultsOf } from "../state/schema";
-import { judgeGuess, QUESTIONS } from "./questions";
+import { judgeGuess, parseGuess, QUESTIONS } from "./questions";
 
 const state = defaultsOf(EXPLAINER_SCHEMA);
 
@@ -31,11 +31,18 @@ describe("predict-first questions", () => {
     expect(QUESTIONS["push-back"].answer(state)).toBeCloseTo(expected, 9);
   });
 
-  it("every question's starting guess lies inside its range", () => {
-    for (const q of Object.values(QUESTIONS)) {
-      expect(q.range.start).toBeGreaterThanOrEqual(q.range.min);
-      expect(q.range.start).toBeLessThanOrEqual(q.range.max);
+  it("a guess starts empty: blank, malformed or out-of-range text is no guess", () => {
+    const times = QUESTIONS.downweight;
+    for (const text of ["", "  ", "abc", "1e3", "-5", "0", "100001", "0x10", "NaN", "Infinity"]) {
+      expect(parseGuess(times, text)).toBeNull();
     }
+    expect(parseGuess(times, "20")).toBe(20);
+    expect(parseGuess(times, " 1,000× ")).toBe(1000);
+    expect(parseGuess(times, "2.5")).toBe(2.5);
+    const percent = QUESTIONS["easy-share"];
+    expect(parseGuess(percent, "0")).toBe(0);
+    expect(parseGuess(percent, "45%")).toBe(45);
+    expect(parseGuess(percent, "101")).toBeNull();
   });
 });
 

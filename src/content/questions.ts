@@ -16,8 +16,8 @@ export interface Question {
   unit: "times" | "percent";
   /** The true answer for the state (a ratio, or a share in percent). */
   answer: (s: ExplainerState) => number;
-  /** Range of the guess input and the starting guess. */
-  range: { min: number; max: number; start: number };
+  /** The guesses accepted (the field starts empty: no default to anchor on). */
+  range: { min: number; max: number };
 }
 
 /** Logit of an easy negative in the push-back question (p_t ≈ 0.95). */
@@ -29,7 +29,7 @@ export const QUESTIONS: Record<Exclude<QuestionId, "none">, Question> = {
       `With γ = ${formatParam(s.gamma)}, how many times less does a well-classified example (pₜ = 0.9) count under focal loss than under cross-entropy?`,
     unit: "times",
     answer: (s) => downweightRatio(0.9, s.gamma),
-    range: { min: 1, max: 100000, start: 10 },
+    range: { min: 1, max: 100000 },
   },
   "easy-share": {
     prompt: (s) =>
@@ -45,7 +45,7 @@ export const QUESTIONS: Record<Exclude<QuestionId, "none">, Question> = {
       );
       return ce ? 100 * budgetShares(ce.budget, "loss").easyNegatives : Number.NaN;
     },
-    range: { min: 0, max: 100, start: 50 },
+    range: { min: 0, max: 100 },
   },
   "push-back": {
     prompt: (s) =>
@@ -57,7 +57,7 @@ export const QUESTIONS: Record<Exclude<QuestionId, "none">, Question> = {
       const fl = sigmoidFocalLossGrad(EASY_LOGIT, 0, { gamma: s.gamma, alpha: null });
       return ce / fl;
     },
-    range: { min: 1, max: 100000, start: 10 },
+    range: { min: 1, max: 100000 },
   },
 };
 
@@ -88,4 +88,19 @@ export function judgeGuess(unit: Question["unit"], guess: number, answer: number
     grade,
     distance: size < 0.5 ? "spot on" : `${rounded} points ${points > 0 ? "too high" : "too low"}`,
   };
+}
+
+/**
+ * A typed guess: a plain decimal number (spaces, "," thousands separators, a trailing "×" or "%"
+ * allowed) inside the question's range, or null. Blank is no guess.
+ */
+export function parseGuess(q: Question, text: string): number | null {
+  const plain = text
+    .trim()
+    .replace(/[×x%]$/i, "")
+    .replaceAll(",", "")
+    .trim();
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(plain)) return null;
+  const value = Number(plain);
+  return value >= q.range.min && value <= q.range.max ? value : null;
 }

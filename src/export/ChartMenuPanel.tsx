@@ -48,6 +48,7 @@ export default function ChartMenuPanel(props: ChartMenuProps & { onClose: () => 
   const [embedOpen, setEmbedOpen] = useState(false);
   const [options, setOptions] = useState<EmbedOptions>(defaultsOf(EMBED_OPTIONS_SCHEMA));
   const [withScript, setWithScript] = useState(true);
+  const [sourceLine, setSourceLine] = useState(true);
 
   useEffect(() => {
     panel.current?.querySelector<HTMLButtonElement>("button")?.focus();
@@ -91,6 +92,7 @@ export default function ChartMenuPanel(props: ChartMenuProps & { onClose: () => 
     return snapshotSvg(chart, {
       title,
       desc: `Focal Loss Explorer, chart ${id}. Settings: ${settingsText || "defaults"}. Live version: ${link}`,
+      source: sourceLine ? `Focal Loss Explorer — ${link}` : undefined,
     });
   };
   const run = async (label: string, job: () => Promise<void> | void) => {
@@ -132,6 +134,23 @@ export default function ChartMenuPanel(props: ChartMenuProps & { onClose: () => 
       <button type="button" className={ITEM} onClick={() => copy(link, "Link copied.")}>
         Copy link to this view
       </button>
+      {host?.present && (
+        <button type="button" className={ITEM} onClick={() => host.present?.(id)}>
+          Present this figure (full screen)
+        </button>
+      )}
+      {host?.buildLesson && (
+        <button
+          type="button"
+          className={ITEM}
+          onClick={() => {
+            onClose();
+            host.buildLesson?.(id);
+          }}
+        >
+          Build a lesson with this figure…
+        </button>
+      )}
       {/* Only charts in the embed registry have an embed page. */}
       {entry && (
         <button
@@ -165,6 +184,14 @@ export default function ChartMenuPanel(props: ChartMenuProps & { onClose: () => 
               onChange={(e) => set({ caption: e.target.checked })}
             />
             Caption and data table
+          </label>
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={options.title}
+              onChange={(e) => set({ title: e.target.checked })}
+            />
+            Title above the chart
           </label>
           <label className="flex items-center gap-2">
             Theme
@@ -203,6 +230,14 @@ export default function ChartMenuPanel(props: ChartMenuProps & { onClose: () => 
           </button>
         </div>
       )}
+      <label className="flex items-center gap-2 px-3 py-1 text-xs text-[var(--muted)]">
+        <input
+          type="checkbox"
+          checked={sourceLine}
+          onChange={(e) => setSourceLine(e.target.checked)}
+        />
+        Source line and link on images
+      </label>
       <button type="button" className={ITEM} onClick={downloadSvg}>
         Download SVG
       </button>

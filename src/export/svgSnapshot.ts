@@ -35,16 +35,19 @@ export interface SnapshotMeta {
   title: string;
   /** Written to <desc>: the settings and a link back. */
   desc: string;
+  /** A line drawn below the chart ("Focal Loss Explorer — <link>"), if any. */
+  source?: string;
 }
 
 const TITLE_BAND = 30;
+const SOURCE_BAND = 22;
 const PAD = 12;
 
 /** Draw `root` (the chart area of a figure) and a title line as a standalone SVG document. */
 export function snapshotSvg(root: HTMLElement, meta: SnapshotMeta): SvgSnapshot {
   const box = root.getBoundingClientRect();
   const width = Math.round(box.width + 2 * PAD);
-  const height = Math.round(box.height + TITLE_BAND + 2 * PAD);
+  const height = Math.round(box.height + TITLE_BAND + 2 * PAD + (meta.source ? SOURCE_BAND : 0));
   const doc = document.implementation.createDocument(SVG_NS, "svg", null);
   const svg = doc.documentElement;
   svg.setAttribute("width", String(width));
@@ -76,6 +79,18 @@ export function snapshotSvg(root: HTMLElement, meta: SnapshotMeta): SvgSnapshot 
   });
   heading.textContent = meta.title;
   svg.append(heading);
+
+  if (meta.source) {
+    const source = el(doc, "text", {
+      x: String(PAD),
+      y: String(height - PAD),
+      "font-family": style.fontFamily,
+      "font-size": "11",
+      fill: resolveColor(getComputedStyle(panel).color).hex,
+    });
+    source.textContent = meta.source;
+    svg.append(source);
+  }
 
   const body = el(doc, "g", { transform: `translate(${PAD},${PAD + TITLE_BAND})` });
   svg.append(body);

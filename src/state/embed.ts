@@ -3,13 +3,14 @@
  * by the chart's host, not here) the same state parameters as the main pages. Pure.
  */
 import { type ParamIssue, parseState, type StateOf, shortenRaw } from "./schema";
+import { THEME_SCHEMA } from "./view";
 
 /** Display options of an embed; each is left out of a link while at its default. */
 export const EMBED_OPTIONS_SCHEMA = {
   /** "none": a fixed view (hover readouts still work); "own": the chart's own sliders. */
   controls: { kind: "enum", default: "none", values: ["none", "own"] },
-  /** "auto" follows the reader's system setting; "light" / "dark" force one. */
-  theme: { kind: "enum", default: "auto", values: ["auto", "light", "dark"] },
+  /** "auto" follows the reader's system setting; "light" / "dark" force one (as on every page). */
+  theme: THEME_SCHEMA.theme,
   /** The caption stating the current numbers, and the data table. */
   caption: { kind: "boolean", default: true },
   /** The chart's title above it. */

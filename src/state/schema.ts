@@ -37,7 +37,17 @@ export interface SetParam<V extends string = string> {
   values: readonly V[];
 }
 
-export type Param = NumberParam | BooleanParam | EnumParam | SetParam;
+/**
+ * Free text that is only ever rendered as text (a teacher's note): control and bidirectional
+ * formatting characters are removed, and text longer than `maxLength` characters is cut.
+ */
+export interface TextParam {
+  kind: "text";
+  default: string;
+  maxLength: number;
+}
+
+export type Param = NumberParam | BooleanParam | EnumParam | SetParam | TextParam;
 
 /** A schema: parameter name → definition. */
 export type Schema = Record<string, Param>;
@@ -52,7 +62,9 @@ export type StateOf<S extends Schema> = {
         ? V
         : S[K] extends SetParam<infer V>
           ? readonly V[]
-          : never;
+          : S[K] extends TextParam
+            ? string
+            : never;
 };
 
 /**
@@ -68,25 +80,36 @@ export interface ParamIssue {
   /**
    * clamped: out of range; rounded: finer than the setting's step (or not a whole number);
    * reset: not a valid value; too-long: longer than any valid value, not parsed at all;
-   * repeated: the first value was used as given, the other copies were ignored.
+   * repeated: the first value was used as given, the other copies were ignored;
+   * cut: text longer than its parameter keeps, shortened; cleaned: control or invisible
+   * formatting characters removed from text.
    */
-  action: "clamped" | "rounded" | "reset" | "too-long" | "repeated";
-  /** The value used instead, as it will appear in the URL. */
+  action: "clamped" | "rounded" | "reset" | "too-long" | "repeated" | "cut" | "cleaned";
+  /** The value used instead, as it will appear in the URL (shortened, for text). */
   used: string;
   /** How many times the link gave the parameter, when more than once (only the first is read). */
   count?: number;
   /** The raw value's length in characters, for "too-long". */
   length?: number;
+  /** For "cut": the most characters the parameter keeps. */
+  limit?: number;
 }
 
 const MAX_RAW_SHOWN = 40;
 
 /**
- * No valid value of any parameter is this long (the longest, a lesson's full `hide` list, is
- * under half of it); a longer one is refused before it is parsed, so no pattern ever runs over
- * a megabyte of link.
+ * No valid value of any parameter but free text is this long (the longest, a lesson's full
+ * `hide` list, is under half of it); a longer one is refused before it is parsed, so no pattern
+ * ever runs over a megabyte of link. Free text is cut instead (below).
  */
 export const MAX_PARAM_LENGTH = 400;
+
+/**
+ * Free text (a teacher's note) is not refused for its length but cut, and only its first
+ * `TEXT_READ_FACTOR × maxLength` UTF-16 units are ever read: room for the longest note even if
+ * every character is an emoji (2 units) and as many again are removed while cleaning.
+ */
+const TEXT_READ_FACTOR = 4;
 
 /** `raw` cut to `max` UTF-16 units plus "…", never between the two halves of a surrogate pair. */
 export function shortenRaw(raw: string, max = MAX_RAW_SHOWN): string {
@@ -121,7 +144,7 @@ export function parseState<S extends Schema>(
     const raw = all[0];
     if (raw === undefined) continue;
     const result: Parsed =
-      raw.length > MAX_PARAM_LENGTH
+      raw.length > MAX_PARAM_LENGTH && param.kind !== "text"
         ? { value: param.default, action: "too-long" }
         : parseValue(param, raw);
     state[name] = result.value;
@@ -131,9 +154,13 @@ export function parseState<S extends Schema>(
         name,
         raw: shortenRaw(raw),
         action,
-        used: formatValue(param, result.value),
+        used:
+          param.kind === "text"
+            ? shortenRaw(formatValue(param, result.value))
+            : formatValue(param, result.value),
         ...(all.length > 1 ? { count: all.length } : {}),
         ...(action === "too-long" ? { length: raw.length } : {}),
+        ...(action === "cut" && param.kind === "text" ? { limit: param.maxLength } : {}),
       });
     }
   }
@@ -183,7 +210,42 @@ export function isDecimal(text: string): boolean {
   return DECIMAL.test(text);
 }
 
+/**
+ * Characters a note never needs and a hostile link could use to disguise text: C0 and C1
+ * controls (the line feed excepted), zero-width characters, bidirectional marks, embeddings,
+ * overrides and isolates, the byte-order mark, and lone surrogates.
+ */
+function isUnwanted(codePoint: number): boolean {
+  return (
+    (codePoint <= 0x1f && codePoint !== 0x0a) ||
+    (codePoint >= 0x7f && codePoint <= 0x9f) ||
+    (codePoint >= 0x200b && codePoint <= 0x200f) ||
+    (codePoint >= 0x202a && codePoint <= 0x202e) ||
+    (codePoint >= 0x2060 && codePoint <= 0x2069) ||
+    codePoint === 0xfeff ||
+    // A lone half of a surrogate pair (a whole pair is one code point above 0xffff).
+    (codePoint >= 0xd800 && codePoint <= 0xdfff)
+  );
+}
+
+/**
+ * A text value: line ends unified, unwanted characters removed, surrounding space trimmed, cut
+ * to `maxLength` code points (so a cut never splits a surrogate pair).
+ */
+function cleanText(param: TextParam, raw: string): Parsed {
+  // Enough of the text to fill the parameter even after cleaning; the rest is cut unread.
+  const read = raw.slice(0, TEXT_READ_FACTOR * param.maxLength);
+  const unified = read.replaceAll("\r\n", "\n").replaceAll("\r", "\n").trim();
+  const points = [...unified].filter((c) => !isUnwanted(c.codePointAt(0) ?? 0));
+  const cleaned = points.join("").trim();
+  if (points.length > param.maxLength || read.length < raw.length) {
+    return { value: points.slice(0, param.maxLength).join("").trim(), action: "cut" };
+  }
+  return cleaned === unified ? { value: cleaned } : { value: cleaned, action: "cleaned" };
+}
+
 function parseValue(param: Param, raw: string): Parsed {
+  if (param.kind === "text") return cleanText(param, raw);
   const text = raw.trim().toLowerCase();
   switch (param.kind) {
     case "number": {
@@ -224,6 +286,7 @@ function parseDecimal(text: string): number | null {
 }
 
 function formatValue(param: Param, value: unknown): string {
+  if (param.kind === "text") return String(value);
   if (param.kind === "boolean") return value ? "1" : "0";
   if (param.kind === "set") {
     const members = value as readonly string[];

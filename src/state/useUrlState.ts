@@ -8,7 +8,20 @@ import { type ParamIssue, parseState, type Schema, type StateOf, serializeState 
 /** Browsers throttle history updates; a dragged slider settles well within this. */
 const WRITE_DELAY_MS = 150;
 
-export function useUrlState<S extends Schema>(schema: S) {
+interface UrlStateOptions {
+  /** Leave parameters at their default out of the URL (display options such as `theme`). */
+  omitDefaults?: boolean;
+  /**
+   * Where this schema's parameters go: "start" (the page's state, first) or "end" (display
+   * options, after everything else). Hooks on one page then agree on one order.
+   */
+  position?: "start" | "end";
+}
+
+export function useUrlState<S extends Schema>(
+  schema: S,
+  { omitDefaults = false, position = "start" }: UrlStateOptions = {},
+) {
   const [initial] = useState(() => parseState(schema, window.location.search));
   const [state, setState] = useState<StateOf<S>>(initial.state);
   const [issues, setIssues] = useState<ParamIssue[]>(initial.issues);
@@ -20,14 +33,15 @@ export function useUrlState<S extends Schema>(schema: S) {
       const url = new URL(window.location.href);
       const other = new URLSearchParams(url.search);
       for (const name of Object.keys(schema)) other.delete(name);
-      const ours = serializeState(schema, state);
+      const ours = serializeState(schema, state, { omitDefaults });
       // Other parameters (lesson flags such as hide=controls,text) keep their readable commas.
       const rest = other.toString().replaceAll("%2C", ",");
-      url.search = rest ? `${ours}&${rest}` : ours;
+      const parts = position === "start" ? [ours, rest] : [rest, ours];
+      url.search = parts.filter(Boolean).join("&");
       if (url.href !== window.location.href) window.history.replaceState(null, "", url);
     }, WRITE_DELAY_MS);
     return () => window.clearTimeout(timer.current);
-  }, [schema, state]);
+  }, [schema, state, omitDefaults, position]);
 
   const update = useCallback(
     (patch: Partial<StateOf<S>>) => setState((s) => ({ ...s, ...patch })),

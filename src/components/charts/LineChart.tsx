@@ -109,7 +109,8 @@ export const LineChart = memo(function LineChart({
 
   const onPointer = (e: PointerEvent<SVGRectElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    const v = xScale.invert(e.clientX - rect.left);
+    // On screen the plot may be scaled (present mode): map back to the chart's own pixels.
+    const v = xScale.invert(((e.clientX - rect.left) * innerW) / (rect.width || innerW));
     setHoverX(Math.min(x1, Math.max(x0, v)));
   };
   const onKey = (e: KeyboardEvent<SVGSVGElement>) => {

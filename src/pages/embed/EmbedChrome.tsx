@@ -44,10 +44,23 @@ export function EmbedMessage({ title, children }: { title: string; children: Rea
   );
 }
 
-/** A link to the same chart in the full explainer, in the state the reader sees. */
-export function EmbedFooter({ href }: { href: string }) {
+/**
+ * A link to the same chart in the full explainer, in the state the reader sees, and (for the
+ * explainer's charts) one to present it full-screen in a lecture hall.
+ */
+export function EmbedFooter({ href, presentHref }: { href: string; presentHref?: string }) {
   return (
-    <p className="px-2 pb-2 text-right text-xs text-[var(--muted)] sm:px-3">
+    <p className="flex justify-end gap-4 px-2 pb-2 text-xs text-[var(--muted)] sm:px-3">
+      {presentHref && (
+        <a
+          href={presentHref}
+          target="_blank"
+          rel="noopener"
+          className="underline hover:text-[var(--accent)]"
+        >
+          Present full screen ↗
+        </a>
+      )}
       <a
         href={href}
         target="_blank"

@@ -7,9 +7,10 @@ import { useCallback, useMemo, useState } from "react";
 import { SchemaSlider } from "../../components/controls/SchemaSlider";
 import { ExplainerContext } from "../../components/explainerContext";
 import { FigureOptionsContext } from "../../components/figureContext";
-import { CHARTS, HOST_PAGE_PATH } from "../../state/charts";
+import { CHARTS, EXPLAINER_CHART_IDS, HOST_PAGE_PATH } from "../../state/charts";
 import { EXPLAINER_SCHEMA, type ExplainerState } from "../../state/explainer";
 import { parseState, serializeState } from "../../state/schema";
+import { explainerLink, viewQuery } from "../../state/view";
 import { CHART_COMPONENTS } from "./chartComponents";
 import { EmbedFooter, EmbedNotice } from "./EmbedChrome";
 import type { HostProps } from "./EmbedPage";
@@ -53,14 +54,23 @@ export function ExplainerEmbed({ chart, query, options, issues, siteRoot }: Host
         </div>
       ) : undefined,
   };
-  const link = `${siteRoot}${HOST_PAGE_PATH.explainer}?${serializeState(EXPLAINER_SCHEMA, state)}#${chart}`;
+  const stateQuery = serializeState(EXPLAINER_SCHEMA, state);
+  const link = `${siteRoot}${HOST_PAGE_PATH.explainer}?${stateQuery}#${chart}`;
+  const explainerChart = EXPLAINER_CHART_IDS.find((id) => id === chart);
+  const presentLink = explainerChart
+    ? explainerLink(
+        `${siteRoot}${HOST_PAGE_PATH.explainer}`,
+        stateQuery,
+        viewQuery({ present: explainerChart }, options.theme),
+      )
+    : undefined;
   return (
     <ExplainerContext.Provider value={context}>
       <EmbedNotice issues={[...issues, ...initial.issues]} />
       <FigureOptionsContext.Provider value={figureOptions}>
         <Chart />
       </FigureOptionsContext.Provider>
-      <EmbedFooter href={link} />
+      <EmbedFooter href={link} presentHref={presentLink} />
     </ExplainerContext.Provider>
   );
 }

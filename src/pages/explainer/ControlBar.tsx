@@ -19,6 +19,7 @@ export function ControlBar() {
   return (
     <section
       aria-label="Loss parameters"
+      data-sticky-bar=""
       className="sticky top-0 z-10 border-b border-[var(--grid)] bg-[var(--panel)] print:hidden"
     >
       <div className="mx-auto grid max-w-5xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-4 py-1.5 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:gap-x-8 sm:py-2">

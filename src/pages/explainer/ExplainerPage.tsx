@@ -17,14 +17,19 @@ import { ExplainerContext, type Term } from "../../components/explainerContext";
 import { ChartHostContext } from "../../components/figureContext";
 import { ParamNotice } from "../../components/ParamNotice";
 import { SiteHeader } from "../../components/SiteHeader";
+import { HiddenPartsContext } from "../../components/Try";
 import Article from "../../content/article.mdx";
+import { EXPLAINER_CHART_IDS, type ExplainerChartId } from "../../state/charts";
 import { EXPLAINER_SCHEMA } from "../../state/explainer";
-import { LESSON_SCHEMA } from "../../state/lesson";
+import { initiallyFixed, LESSON_SCHEMA, lessonQuery } from "../../state/lesson";
 import { serializeState } from "../../state/schema";
 import { readHash, useUrlParams, useUrlState } from "../../state/useUrlState";
+import { VIEW_SCHEMA } from "../../state/view";
 import { LazyChartMenuPanel } from "../chartMenu";
+import { usePageTheme } from "../theme";
 import { ControlBar } from "./ControlBar";
 import { ARTICLE_COMPONENTS, prefetchFigures } from "./explainerFigures";
+import { LessonNote } from "./LessonNote";
 
 // Only lesson links that ask a question load the predict-first step.
 const PredictCard = lazyComponent(() =>
@@ -33,6 +38,10 @@ const PredictCard = lazyComponent(() =>
 const PredictResult = lazyComponent(() =>
   import("./Predict").then((m) => ({ default: m.PredictResult })),
 );
+// The teachers' tools load on use: the lesson builder, present mode and the handout.
+const LessonBuilder = lazyComponent(() => import("./LessonBuilder"));
+const PresentView = lazyComponent(() => import("./PresentView"));
+const Handout = lazyComponent(() => import("./Handout"));
 
 /** Scroll to the element with `id` as soon as it exists (giving up after 10 s); returns a cleanup. */
 function scrollToWhenPresent(id: string): () => void {
@@ -97,11 +106,19 @@ const ArticleBody = memo(function ArticleBody({ onTerm }: { onTerm: (t: Term | n
 
 export function ExplainerPage() {
   const { state, update, issues, dismissIssues } = useUrlState(EXPLAINER_SCHEMA);
+  const { theme, setTheme, issues: themeIssues, dismissIssues: dismissTheme } = usePageTheme();
+  const view = useUrlState(VIEW_SCHEMA, { omitDefaults: true, position: "end" });
+  const updateView = view.update;
   // Lesson links: parts hidden by CSS classes (styles.css), and an optional question first.
   const lesson = useUrlParams(LESSON_SCHEMA);
-  const { hide, predict } = lesson.state;
+  const { hide, predict, note } = lesson.state;
   const [lessonIssues, dismissLessonIssues] = useReducer(() => [], lesson.issues);
+  // The link the page was opened with, and its state: the builder starts from them, and the
+  // question is asked (and judged) at that state.
+  const [initialQuery] = useState(() => window.location.search);
+  const [asked] = useState(state);
   const [guess, setGuess] = useState<number | null>(null);
+  const [builder, setBuilder] = useState<{ chart?: ExplainerChartId } | null>(null);
   const [highlight, setHighlight] = useState<Term | null>(null);
   const onTerm = useCallback((t: Term | null) => setHighlight(t), []);
   const context = useMemo(() => ({ state, update, highlight }), [state, update, highlight]);
@@ -109,49 +126,125 @@ export function ExplainerPage() {
   const stateRef = useRef(state);
   stateRef.current = state;
   const host = useMemo(
-    () => ({ pagePath: "", stateQuery: () => serializeState(EXPLAINER_SCHEMA, stateRef.current) }),
-    [],
+    () => ({
+      pagePath: "",
+      stateQuery: () => serializeState(EXPLAINER_SCHEMA, stateRef.current),
+      buildLesson: (id: string) => setBuilder({ chart: EXPLAINER_CHART_IDS.find((c) => c === id) }),
+      present: (id: string) => {
+        const chart = EXPLAINER_CHART_IDS.find((c) => c === id);
+        if (chart) updateView({ present: chart });
+      },
+    }),
+    [updateView],
   );
+  const present = view.state.present;
+  const handout = view.state.handout;
   useEffect(() => {
     // A link to one chart (…#gradient) lands on it once that figure exists (figures 2–5 load
     // just after first paint).
     const id = readHash();
-    return id ? scrollToWhenPresent(id) : undefined;
-  }, []);
+    return id && present === "none" ? scrollToWhenPresent(id) : undefined;
+  }, [present]);
+  const shownCharts = EXPLAINER_CHART_IDS.filter((id) => !hide.includes(id));
+  const link = () =>
+    lessonQuery(initiallyFixed(initialQuery, stateRef.current), stateRef.current, lesson.state);
+  const allIssues = [...issues, ...lessonIssues, ...themeIssues, ...view.issues];
+  const notice = (
+    <ParamNotice
+      issues={allIssues}
+      onDismiss={() => {
+        dismissIssues();
+        dismissLessonIssues();
+        dismissTheme();
+        view.dismissIssues();
+      }}
+    />
+  );
+
+  if (present !== "none") {
+    return (
+      <ExplainerContext.Provider value={context}>
+        <Suspense fallback={null}>
+          <PresentView
+            chart={present}
+            charts={shownCharts.includes(present) ? shownCharts : EXPLAINER_CHART_IDS}
+            onChart={(chart) => updateView({ present: chart })}
+            onExit={() => {
+              // Back to the article, at the figure that was shown.
+              const url = new URL(window.location.href);
+              url.hash = present;
+              window.history.replaceState(null, "", url);
+              updateView({ present: "none" });
+            }}
+            theme={theme}
+            onTheme={setTheme}
+          />
+        </Suspense>
+      </ExplainerContext.Provider>
+    );
+  }
+
+  if (handout.length > 0) {
+    return (
+      <ExplainerContext.Provider value={context}>
+        <SiteHeader current="explainer" theme={theme} onTheme={setTheme} />
+        {notice}
+        <Suspense fallback={null}>
+          <Handout
+            charts={handout}
+            note={note}
+            lessonQuery={link()}
+            onBack={() => updateView({ handout: [] })}
+          />
+        </Suspense>
+      </ExplainerContext.Provider>
+    );
+  }
+
+  const answering = predict !== "none" && guess === null;
+  const openBuilder = () => setBuilder({});
   return (
     <ExplainerContext.Provider value={context}>
-      <SiteHeader current="explainer" />
-      <ParamNotice
-        issues={[...issues, ...lessonIssues]}
-        onDismiss={() => {
-          dismissIssues();
-          dismissLessonIssues();
-        }}
-      />
-      {!hide.includes("controls") && <ControlBar />}
+      <SiteHeader current="explainer" theme={theme} onTheme={setTheme}>
+        <button
+          type="button"
+          onClick={openBuilder}
+          className="rounded-md border border-[var(--grid)] px-2 py-0.5 text-sm hover:bg-[var(--grid)]"
+        >
+          Build a lesson…
+        </button>
+      </SiteHeader>
+      {notice}
+      {/* The sliders are not live while the learner answers: the question would change. */}
+      {!hide.includes("controls") && !answering && <ControlBar />}
       <main className={`mx-auto max-w-3xl px-4 pb-16 ${hide.map((h) => `hide-${h}`).join(" ")}`}>
         <h1 className="mt-8 text-3xl font-bold tracking-tight sm:text-4xl">How focal loss works</h1>
         <p className="mt-3 text-lg text-[var(--muted)]">
-          An interactive walk through Lin et al.'s <em>Focal Loss for Dense Object Detection</em>:
-          move γ and α and every figure that uses them follows.
+          An interactive walk through Lin et al.'s <em>Focal Loss for Dense Object Detection</em>
+          {hide.includes("controls")
+            ? ": every figure is drawn at the γ and α chosen for this lesson."
+            : ": move γ and α and every figure that uses them follows."}
         </p>
+        <LessonNote note={note} />
         {predict !== "none" && (
           <Suspense fallback={null}>
             {guess === null ? (
-              <PredictCard question={predict} state={state} onReveal={setGuess} />
+              <PredictCard question={predict} asked={asked} onReveal={setGuess} />
             ) : (
-              <PredictResult question={predict} guess={guess} />
+              <PredictResult question={predict} guess={guess} asked={asked} />
             )}
           </Suspense>
         )}
-        {(predict === "none" || guess !== null) && (
+        {!answering && (
           <ChartHostContext.Provider value={host}>
             <ChartMenuContext.Provider value={LazyChartMenuPanel}>
-              <ArticleBody onTerm={onTerm} />
+              <HiddenPartsContext.Provider value={hide}>
+                <ArticleBody onTerm={onTerm} />
+              </HiddenPartsContext.Provider>
             </ChartMenuContext.Provider>
           </ChartHostContext.Provider>
         )}
-        {(predict === "none" || guess !== null) && !hide.includes("text") && (
+        {!answering && !hide.includes("text") && (
           <CodePanel gamma={state.gamma} alpha={state.alpha} />
         )}
       </main>
@@ -159,6 +252,18 @@ export function ExplainerPage() {
         Focal Loss Explorer — open source; everything runs in your browser and sends no data
         anywhere.
       </footer>
+      {builder && (
+        <Suspense fallback={null}>
+          <LessonBuilder
+            state={state}
+            fixed={initiallyFixed(initialQuery, state)}
+            lesson={lesson.state}
+            chart={builder.chart}
+            theme={theme}
+            onClose={() => setBuilder(null)}
+          />
+        </Suspense>
+      )}
     </ExplainerContext.Provider>
   );
 }

@@ -8,6 +8,7 @@ import { type ComponentType, lazy, Suspense } from "react";
 import { FreezeWhenHidden } from "../../components/FreezeWhenHidden";
 import { LossVsPtFigure } from "../../components/figures/LossVsPtFigure";
 import { Tex } from "../../components/Tex";
+import { Try } from "../../components/Try";
 
 const LOADERS = {
   AlphaBalancedFigure: () =>
@@ -58,6 +59,7 @@ function followWhenVisible(Component: ComponentType, name: string) {
 
 export const ARTICLE_COMPONENTS = {
   Tex,
+  Try,
   LossVsPtFigure: followWhenVisible(LossVsPtFigure, "LossVsPtFigure"),
   AlphaBalancedFigure: followWhenVisible(lazy(LOADERS.AlphaBalancedFigure), "AlphaBalancedFigure"),
   DownweightFigure: followWhenVisible(lazy(LOADERS.DownweightFigure), "DownweightFigure"),

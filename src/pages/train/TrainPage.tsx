@@ -23,6 +23,7 @@ import { serializeState } from "../../state/schema";
 import { configOf, TRAIN_SCHEMA, type TrainState } from "../../state/train";
 import { useUrlState } from "../../state/useUrlState";
 import { LazyChartMenuPanel } from "../chartMenu";
+import { usePageTheme } from "../theme";
 import { BackendBadge } from "./BackendBadge";
 import { RecipeSettings, RunSettings } from "./RunSettings";
 import { SeedsPanel } from "./SeedsPanel";
@@ -45,6 +46,7 @@ function setupOf(state: TrainState): SessionSetup {
 }
 
 export function TrainPage() {
+  const { theme, setTheme, issues: themeIssues, dismissIssues: dismissTheme } = usePageTheme();
   const { state, update, issues, dismissIssues } = useUrlState(TRAIN_SCHEMA);
   // Keyed by content: unrelated state (Figure 4's γ) keeps the same setup object.
   const setupKey = JSON.stringify(setupOf(state));
@@ -111,8 +113,14 @@ export function TrainPage() {
 
   return (
     <>
-      <SiteHeader current="train" />
-      <ParamNotice issues={issues} onDismiss={dismissIssues} />
+      <SiteHeader current="train" theme={theme} onTheme={setTheme} />
+      <ParamNotice
+        issues={[...issues, ...themeIssues]}
+        onDismiss={() => {
+          dismissIssues();
+          dismissTheme();
+        }}
+      />
       <main className="mx-auto flex max-w-6xl flex-col gap-5 px-4 pb-16">
         <div className="mt-6">
           <h1 className="text-3xl font-bold tracking-tight">Train it yourself: CE vs focal loss</h1>

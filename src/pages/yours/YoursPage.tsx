@@ -15,6 +15,7 @@ import { YoursSharesFigure } from "../../components/yours/SharesFigure";
 import { formatCount, formatParam } from "../../math/format";
 import { useUrlState } from "../../state/useUrlState";
 import { type ExampleId, YOURS_SCHEMA } from "../../state/yours";
+import { usePageTheme } from "../theme";
 import {
   calibrationOf,
   compareLosses,
@@ -28,6 +29,7 @@ import { ColumnChooser, ReadProgressBar } from "./ReadControls";
 import { useReader } from "./useReader";
 
 export function YoursPage() {
+  const { theme, setTheme, issues: themeIssues, dismissIssues: dismissTheme } = usePageTheme();
   const { state, update, issues, dismissIssues } = useUrlState(YOURS_SCHEMA);
   const reader = useReader();
   const { open, fail } = reader;
@@ -88,8 +90,14 @@ export function YoursPage() {
 
   return (
     <>
-      <SiteHeader current="yours" />
-      <ParamNotice issues={issues} onDismiss={dismissIssues} />
+      <SiteHeader current="yours" theme={theme} onTheme={setTheme} />
+      <ParamNotice
+        issues={[...issues, ...themeIssues]}
+        onDismiss={() => {
+          dismissIssues();
+          dismissTheme();
+        }}
+      />
       <section
         aria-label="Loss parameters"
         className="sticky top-0 z-10 border-b border-[var(--grid)] bg-[var(--panel)] print:hidden"
