@@ -135,7 +135,7 @@ test.describe("reading and tweaking the explainer", () => {
       await details.locator("summary").scrollIntoViewIfNeeded();
       await details.locator("summary").click();
     }
-    expect(await page.locator("figure table").count()).toBe(5);
+    expect(await page.locator("figure table").count()).toBe(6);
     await expectNoBadNumbers(page);
   });
 });

@@ -31,9 +31,9 @@ test.describe("FL*, the paper's appendix A", () => {
     await expect(figure.locator('path[data-series="fl_star"]')).toHaveCount(2);
 
     // Keyboard: the γ* slider steps by 0.01 and the URL follows; off a paper setting, no AP quoted.
-    await figure.getByRole("slider", { name: "gamma of FL*" }).focus();
+    await figure.getByRole("slider", { name: "γ of FL*" }).focus();
     await page.keyboard.press("ArrowLeft");
-    await expect(page.getByRole("textbox", { name: "gamma of FL* value" })).toHaveValue("3.99");
+    await expect(page.getByRole("textbox", { name: "γ of FL* value" })).toHaveValue("3.99");
     await expect(page).toHaveURL(/starGamma=3\.99&starBeta=0/);
     await expect(preset).toHaveAttribute("aria-pressed", "false");
     await expect(caption).not.toContainText("AP");
@@ -85,7 +85,7 @@ test.describe("FL*, the paper's appendix A", () => {
     const embed = page.locator('figure[data-chart="fl-star"]');
     await expect(embed.locator("svg").first()).toBeVisible();
     await expect(page.getByTestId("fl-star-caption")).toContainText("33.9 AP");
-    await expect(page.getByRole("slider", { name: "beta of FL*" })).toBeVisible();
+    await expect(page.getByRole("slider", { name: "β of FL*" })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       360,
     );

@@ -68,7 +68,7 @@ export function FocalStarFigure() {
           <SchemaSlider
             param={EXPLAINER_SCHEMA.starGamma}
             label={<>γ of FL*</>}
-            name="gamma of FL*"
+            name="γ of FL*"
             value={starGamma}
             onChange={(v) => update({ starGamma: v })}
             testId="star-gamma-slider"
@@ -76,7 +76,7 @@ export function FocalStarFigure() {
           <SchemaSlider
             param={EXPLAINER_SCHEMA.starBeta}
             label={<>β of FL*</>}
-            name="beta of FL*"
+            name="β of FL*"
             value={starBeta}
             onChange={(v) => update({ starBeta: v })}
             testId="star-beta-slider"
