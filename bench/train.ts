@@ -124,7 +124,7 @@ async function main() {
     format: TRAIN_BENCH_FORMAT,
     produced: {
       date: new Date().toISOString(),
-      by: `npm run bench:train${quick ? " -- --quick" : ""}`,
+      by: `npm run bench:train${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`,
       node: process.version,
       tfjs: tf.version.tfjs,
       backend: backend.name,

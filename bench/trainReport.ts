@@ -4,7 +4,11 @@
  * (trainReport.test.ts) checks that the doc still says exactly what the results say.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { PAPER_TABLE_1D, paperOhemGap } from "../src/content/paper";
+import { keptPerStep } from "../src/experiment/ohem";
+import { LOCATIONS_PER_IMAGE } from "../src/experiment/scene";
 import {
+  type BenchSetting,
   bestAlphaCe,
   compareSettings,
   settingAt,
@@ -26,21 +30,76 @@ function apCell(results: TrainBenchResults, id: string, step: number): string {
   return s.n > 1 ? `${f2(s.mean)} ± ${f2(s.sd)}` : f2(s.mean);
 }
 
-function settingsTable(results: TrainBenchResults, recipe: "paper" | "adam"): string {
+const isOhem = (s: BenchSetting) => s.config.loss === "ohem";
+
+/**
+ * One row per setting: AP at each checkpoint, the stalled share and the per-seed values at the
+ * last one; `extra` adds a last column (e.g. the paper's number for that row).
+ */
+function settingsTable(
+  results: TrainBenchResults,
+  settings: readonly BenchSetting[],
+  extra?: { header: string; cell: (s: BenchSetting) => string },
+): string {
   const steps = results.checkpoints.filter((s) => s > 0);
   const last = steps[steps.length - 1] as number;
-  const rows = results.settings
-    .filter((s) => s.recipe === recipe)
-    .map((s) => {
-      const at = settingAt(results, s.id, last);
-      const perSeed = [...at.perSeed.values()].map(f2).join(" / ");
-      return `| ${s.name} | ${steps.map((k) => apCell(results, s.id, k)).join(" | ")} | ${formatShare(at.stalled)} | ${perSeed} |`;
-    });
+  const rows = settings.map((s) => {
+    const at = settingAt(results, s.id, last);
+    const perSeed = [...at.perSeed.values()].map(f2).join(" / ");
+    return `| ${s.name} | ${steps.map((k) => apCell(results, s.id, k)).join(" | ")} | ${formatShare(at.stalled)} | ${perSeed} |${extra ? ` ${extra.cell(s)} |` : ""}`;
+  });
   return [
-    `| setting | ${steps.map((k) => `AP@${formatCount(k)}`).join(" | ")} | stalled at ${formatCount(last)} | per seed at ${formatCount(last)} |`,
-    `|---|${steps.map(() => "---").join("|")}|---|---|`,
+    `| setting | ${steps.map((k) => `AP@${formatCount(k)}`).join(" | ")} | stalled at ${formatCount(last)} | per seed at ${formatCount(last)} |${extra ? ` ${extra.header} |` : ""}`,
+    `|---|${steps.map(() => "---").join("|")}|---|---|${extra ? "---|" : ""}`,
     ...rows,
   ].join("\n");
+}
+
+function recipeTable(results: TrainBenchResults, recipe: BenchSetting["recipe"]): string {
+  return settingsTable(
+    results,
+    results.settings.filter((s) => s.recipe === recipe && !isOhem(s)),
+  );
+}
+
+/** The paper's Table 1d AP for a benchmarked setting (its NMS 0.5 rows; FL's 36.0), or "–". */
+function paperOhemCell(s: BenchSetting): string {
+  if (s.id === "sgd/alpha-fl") return `${paperOhemGap().fl.toFixed(1)} (FL)`;
+  const method = s.config.ohemRatio === "1:3" ? "OHEM 1:3" : "OHEM";
+  const batch = s.config.ohemBatch ?? 128;
+  const row = PAPER_TABLE_1D.find((r) => r.method === method && r.batch === batch && r.nms === 0.5);
+  return row ? row.ap.toFixed(1) : "–";
+}
+
+/** Table 1d's analogue: OHEM settings next to α-FL, the paper's numbers beside them. */
+function ohemSection(results: TrainBenchResults): string[] {
+  const ohem = results.settings.filter(isOhem);
+  if (ohem.length === 0) return [];
+  const fl = results.settings.filter((s) => s.id === "sgd/alpha-fl");
+  const steps = results.checkpoints.filter((s) => s > 0);
+  const comparisons = ["| comparison (paired by seed) | step | result |", "|---|---|---|"];
+  for (const step of steps) {
+    for (const s of ohem) {
+      if (fl.length === 0) continue;
+      comparisons.push(
+        `| α-FL γ = 2 vs ${s.name} | ${formatCount(step)} | ${verdictText(compareSettings(results, s.id, "sgd/alpha-fl", step))} |`,
+      );
+    }
+  }
+  const gap = paperOhemGap();
+  const batch = results.base.batchSize ?? 16;
+  const kept = (ohemBatch: number) => keptPerStep({ ohemBatch, batchSize: batch });
+  return [
+    "",
+    `**OHEM against focal loss (the paper's Table 1d)**, same recipe and seeds: CE on the highest-loss locations of each batch only, averaged over them; the paper's batch size per image of about 100k anchors scaled to our ${formatCount(LOCATIONS_PER_IMAGE)} locations per image (batch 128: ${kept(128)} of the ${formatCount(batch * LOCATIONS_PER_IMAGE)} locations of a ${batch}-image batch; 256: ${kept(256)}); no NMS (our locations are disjoint cells, so it would remove nothing). The paper's column is COCO box AP in % with ResNet-101-FPN and NMS 0.5 (its best OHEM, batch ${gap.bestOhem.batch} without the ratio, ${gap.bestOhem.ap.toFixed(1)}; FL ${gap.fl.toFixed(1)}, ${gap.gap.toFixed(1)} AP ahead); ours is our per-location AP from 0 to 1: compare the order, not the values.`,
+    "",
+    settingsTable(results, [...fl, ...ohem], {
+      header: "the paper (Table 1d)",
+      cell: paperOhemCell,
+    }),
+    "",
+    ...(fl.length > 0 ? [comparisons.join("\n")] : []),
+  ];
 }
 
 function verdictText(v: ReturnType<typeof compareSettings>): string {
@@ -53,13 +112,22 @@ function verdictText(v: ReturnType<typeof compareSettings>): string {
 function comparisonsTable(results: TrainBenchResults): string {
   const steps = results.checkpoints.filter((s) => s > 0);
   const lines = ["| comparison (paired by seed) | step | result |", "|---|---|---|"];
+  // A partial run (--only) may lack α-FL or every α-CE: it then has fewer comparisons.
+  const has = (p: (s: BenchSetting) => boolean) => results.settings.some(p);
+  if (!has((s) => s.id === "sgd/alpha-fl")) return lines.join("\n");
+  const anyAlphaCe = has(
+    (s) => s.recipe === "paper" && s.config.loss === "alpha-ce" && s.config.priorInit !== false,
+  );
   for (const step of steps) {
-    const best = bestAlphaCe(results, step);
+    const best = anyAlphaCe ? bestAlphaCe(results, step) : null;
     const bestName = results.settings.find((s) => s.id === best)?.name ?? best;
-    for (const [other, name] of [
-      [best, `α-FL γ = 2 vs the best α-CE at this step (${bestName})`],
+    const pairs: [string, string][] = [
+      ...(best
+        ? [[best, `α-FL γ = 2 vs the best α-CE at this step (${bestName})`] as [string, string]]
+        : []),
       ["sgd/ce", "α-FL γ = 2 vs CE"],
-    ] as const) {
+    ];
+    for (const [other, name] of pairs) {
       if (!results.settings.some((s) => s.id === other)) continue;
       lines.push(
         `| ${name} | ${formatCount(step)} | ${verdictText(compareSettings(results, other, "sgd/alpha-fl", step))} |`,
@@ -97,15 +165,16 @@ export function trainTables(results: TrainBenchResults): string {
     "",
     "**The paper's recipe**: SGD, momentum 0.9, lr 0.01 (constant), weight decay 0.0001, 16 images per batch, the prior init π = 0.01 unless said otherwise.",
     "",
-    settingsTable(r, "paper"),
+    recipeTable(r, "paper"),
     "",
     "**The same comparisons, paired by seed** (the seed rule of the training page: a difference is called when the mean per-seed difference is more than 2 standard errors from 0, with at least 3 seeds):",
     "",
     comparisonsTable(r),
+    ...ohemSection(r),
     "",
     "**Adam** (lr 0.001, no weight decay; this site's default before it followed the paper):",
     "",
-    settingsTable(r, "adam"),
+    recipeTable(r, "adam"),
     "",
     easyShareTable(r),
     "",

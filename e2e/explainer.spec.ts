@@ -2,7 +2,7 @@ import { expectAccessible } from "./a11y";
 import { expect, expectNoBadNumbers, flPath, test, viewFigure } from "./fixtures";
 
 test.describe("reading and tweaking the explainer", () => {
-  test("shows the article, five live figures and their captions", async ({ page }) => {
+  test("shows the article, six live figures and their captions", async ({ page }) => {
     await page.goto("./");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("How focal loss works");
     for (const id of [
@@ -11,6 +11,7 @@ test.describe("reading and tweaking the explainer", () => {
       "down-weighting",
       "gradient",
       "loss-budget",
+      "fl-star",
     ]) {
       await expect(page.locator(`[data-chart="${id}"] svg`).first()).toBeVisible();
       await expect(page.getByTestId(`${id}-caption`)).not.toBeEmpty();
@@ -136,7 +137,7 @@ test.describe("reading and tweaking the explainer", () => {
       await details.locator("summary").scrollIntoViewIfNeeded();
       await details.locator("summary").click();
     }
-    expect(await page.locator("figure table").count()).toBe(5);
+    expect(await page.locator("figure table").count()).toBe(6);
     await expectNoBadNumbers(page);
     await page.emulateMedia({ colorScheme: "dark" });
     await expectAccessible(page, "explainer, dark, every data table open");

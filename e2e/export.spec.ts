@@ -51,7 +51,7 @@ test.describe("sharing and exporting a chart", () => {
     await expect(figure.getByRole("status")).toHaveText("Link copied.");
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(
-      /\?gamma=0\.5&alpha=0\.25&ceAlpha=0\.75&ratio=1000&population=training&family=0&logy=0#gradient$/,
+      /\?gamma=0\.5&alpha=0\.25&ceAlpha=0\.75&ratio=1000&population=training&family=0&logy=0&starGamma=2&starBeta=1#gradient$/,
     );
 
     const other = await context.newPage();

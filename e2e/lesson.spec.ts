@@ -3,7 +3,8 @@
 import { expectAccessible } from "./a11y";
 import { expect, expectNoBadNumbers, test } from "./fixtures";
 
-const STATE = "gamma=2&alpha=0.25&ceAlpha=0.75&ratio=1000&population=training&family=0&logy=0";
+const STATE =
+  "gamma=2&alpha=0.25&ceAlpha=0.75&ratio=1000&population=training&family=0&logy=0&starGamma=2&starBeta=1";
 
 test.describe("lesson links", () => {
   test("predict first: guess, reveal the figure, see how close the guess was", async ({ page }) => {
@@ -56,8 +57,8 @@ test.describe("lesson links", () => {
   test("hide flags: figure controls and menus, with the γ / α bar kept", async ({ page }) => {
     await page.goto("./?hide=figure-controls,menus");
     await expect(page.getByRole("slider", { name: "gamma" })).toBeVisible();
-    await expect(page.locator("figure[data-chart]")).toHaveCount(5);
-    await expect(page.locator("[data-chart-menu]")).toHaveCount(5);
+    await expect(page.locator("figure[data-chart]")).toHaveCount(6);
+    await expect(page.locator("[data-chart-menu]")).toHaveCount(6);
     await expect(page.getByRole("button", { name: /Share or export/ })).toHaveCount(0);
     await expect(page.getByTestId("ratio-slider")).toBeHidden();
     await expect(page.getByRole("radio", { name: "Log" })).toBeHidden();
@@ -71,7 +72,7 @@ test.describe("lesson links", () => {
     await field.fill("0.5");
     await field.press("Enter");
     await expect(page).toHaveURL(
-      /\?gamma=0\.5&alpha=0\.25&ceAlpha=0\.75&ratio=1000&population=training&family=0&logy=0&hide=text$/,
+      /\?gamma=0\.5&alpha=0\.25&ceAlpha=0\.75&ratio=1000&population=training&family=0&logy=0&starGamma=2&starBeta=1&hide=text$/,
     );
     const url = page.url();
     await page.goto(url);
@@ -91,7 +92,7 @@ test.describe("lesson links", () => {
     );
     await expect(notice).toContainText("“predict” = “nope” is not a valid value: reset to none.");
     await expect(page.getByRole("slider", { name: "gamma" })).toHaveCount(0);
-    await expect(page.locator("figure[data-chart]")).toHaveCount(5);
+    await expect(page.locator("figure[data-chart]")).toHaveCount(6);
     await notice.getByRole("button", { name: "Dismiss notice" }).click();
     await expect(notice).toHaveCount(0);
   });

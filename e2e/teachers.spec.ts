@@ -313,7 +313,7 @@ test.describe("a printed handout", () => {
     await builder.getByRole("textbox", { name: /Note for the class/ }).fill("Bring this to class.");
     await builder.getByRole("link", { name: "Open the handout" }).click();
     const handout = page.getByTestId("handout");
-    await expect(handout.locator("figure[data-chart]")).toHaveCount(5);
+    await expect(handout.locator("figure[data-chart]")).toHaveCount(6);
     await expect(handout.getByTestId("handout-note")).toContainText("Bring this to class.");
     await expectAccessible(page, "the handout");
     const live = `${baseURL}/?gamma=2&alpha=0.25&note=Bring+this+to+class.`;
@@ -343,7 +343,7 @@ test.describe("a printed handout", () => {
       }
       console.log(`handout ${format}: ${doc.numPages} pages`);
       expect(doc.numPages, format).toBeGreaterThanOrEqual(2);
-      expect(doc.numPages, format).toBeLessThanOrEqual(5);
+      expect(doc.numPages, format).toBeLessThanOrEqual(6);
       expect(pages[0]).toContain(squash(live));
       for (const { title, end } of marks) {
         const starts = pages.findIndex((p) => p.includes(squash(title)));

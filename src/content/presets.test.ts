@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, focalOptionsOf, type TrainConfig } from "../experiment/config";
+import { ohemSettingsOf } from "../experiment/ohem";
+import { BENCH_SETTINGS } from "../experiment/trainBench";
 import { defaultsOf } from "../state/schema";
 import { configOf, TRAIN_SCHEMA } from "../state/train";
 import { TRAIN_BENCH } from "./measured";
@@ -11,6 +13,7 @@ function essence(c: TrainConfig) {
     seed: c.seed,
     focal: focalOptionsOf(c),
     loss: c.loss,
+    ohem: c.loss === "ohem" ? ohemSettingsOf(c) : null,
     priorInit: c.priorInit,
     prior: c.prior,
     optimizer: c.optimizer,
@@ -40,12 +43,16 @@ describe("the training presets", () => {
       bAlpha: 0.6,
       aLr: 0.003,
       bLr: 0.003,
+      aOhem: "1:3" as const,
+      aOhemBatch: "512" as const,
     };
     for (const preset of PRESETS) {
       const state = { ...far, ...preset.patch };
       for (const run of ["a", "b"] as const) {
-        const setting = TRAIN_BENCH.settings.find((s) => s.id === preset.benchmark[run]);
-        if (!setting) continue; // not in these results: the preset then quotes nothing for it
+        // The settings the benchmark defines (a full run measures every one of them).
+        const setting = BENCH_SETTINGS.find((s) => s.id === preset.benchmark[run]);
+        expect(setting, `${preset.id} run ${run}`).toBeDefined();
+        if (!setting) continue;
         const benched = { ...DEFAULT_CONFIG, ...TRAIN_BENCH.base, ...setting.config, seed: 1 };
         expect(essence(configOf(state, run)), `${preset.id} run ${run}`).toEqual(essence(benched));
       }

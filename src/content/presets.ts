@@ -77,6 +77,22 @@ export const PRESETS: readonly Preset[] = [
     patch: { ...BENCHMARKED, ...SGD, ...B_FL, aLoss: "ce", aPrior: false, bPrior: false },
   }),
   preset({
+    id: "ohem",
+    label: "OHEM against α-FL",
+    setup:
+      "The paper's recipe, with A as online hard example mining (CE on the highest-loss locations only; no 1:3 ratio, batch 128: the paper's best OHEM in its Table 1d, scaled to this toy) and B as α-FL (γ = 2, α = 0.25). Seed 1, imbalance 1 : 1,000.",
+    benchmark: { a: "sgd/ohem-none-128", b: "sgd/alpha-fl" },
+    patch: {
+      ...BENCHMARKED,
+      ...SGD,
+      ...B_FL,
+      aLoss: "ohem",
+      aOhem: "none",
+      aOhemBatch: "128",
+      aPrior: true,
+    },
+  }),
+  preset({
     id: "adam",
     label: "Adam instead of SGD",
     setup: `The paper's pair (A: α-CE α = ${PAPER_BEST_CE.alpha}, B: α-FL γ = 2, α = 0.25) trained with Adam at lr 0.001, no weight decay — not the paper's optimizer. Seed 1, imbalance 1 : 1,000.`,

@@ -4,10 +4,10 @@
  * the prior init and with Adam — next to the paper's own numbers. Whatever the results are, the
  * sentences follow them (a call is "level within noise" unless the seed rule says otherwise).
  */
-import { bestAlphaCe, settingAt } from "../experiment/trainBench";
+import { bestAlphaCe, compareSettings, settingAt } from "../experiment/trainBench";
 import { formatCount } from "../math/format";
 import { BENCH_BUDGET, hasSetting, quoteAp, quoteCall, TRAIN_BENCH } from "./measured";
-import { paperGain } from "./paper";
+import { paperGain, paperOhemGap } from "./paper";
 
 export interface Finding {
   id: string;
@@ -28,6 +28,14 @@ function stalls(ids: readonly string[], step: number): string {
       return `${nameOf(id)} in ${k === 0 ? "none" : `${k} of ${n}`}`;
     })
     .join(", ");
+}
+
+/** "α-FL ahead by 0.02 ± 0.01 (SE)", "level within noise": the seed rule on b − a, by name. */
+function namedCall(a: string, b: string, step: number): string {
+  const v = compareSettings(TRAIN_BENCH, a, b, step);
+  if (v.kind === "too-few") return `too few seeds to call a difference (${v.seeds})`;
+  if (v.kind === "level") return `level with ${nameOf(b)} within noise`;
+  return `${nameOf(v.leader === "b" ? b : a)} ahead by ${Math.abs(v.mean).toFixed(2)} ± ${v.se.toFixed(2)} (SE)`;
 }
 
 export function toyFindings(): Finding[] {
@@ -61,6 +69,14 @@ export function toyFindings(): Finding[] {
     out.push({
       id: "no-prior",
       text: `Without the prior init: CE ${quoteAp("sgd/ce-zero", early)} at step ${formatCount(early)} and ${quoteAp("sgd/ce-zero", step)} at ${formatCount(step)}; α-FL ${quoteAp("sgd/alpha-fl-zero", early)} and ${quoteAp("sgd/alpha-fl-zero", step)}.`,
+    });
+  }
+  const ohem = TRAIN_BENCH.settings.filter((s) => s.config.loss === "ohem").map((s) => s.id);
+  if (hasSetting(fl) && ohem.length > 0) {
+    const gap = paperOhemGap();
+    out.push({
+      id: "ohem",
+      text: `Focal loss against hard example mining: in the paper (ResNet-101-FPN, its Table 1d), the best OHEM (no 1:3 ratio, batch ${gap.bestOhem.batch}, NMS ${gap.bestOhem.nms}) reached ${gap.bestOhem.ap.toFixed(1)} AP and FL ${gap.fl.toFixed(1)}, ${gap.gap.toFixed(1)} AP apart. This toy, same recipe and seeds, at step ${formatCount(step)}: α-FL ${quoteAp(fl, step)}; ${ohem.map((id) => `${nameOf(id)}: ${quoteAp(id, step)} (${namedCall(id, fl, step)})`).join("; ")}.`,
     });
   }
   if (hasSetting("adam/alpha-fl") && hasSetting("adam/alpha-ce-0.75")) {

@@ -71,6 +71,13 @@ function expectAllClose(
  */
 describe.each([
   ["SGD+momentum", { optimizer: "sgd", lr: 0.01 }, 1e-4, 1e-5],
+  // OHEM's top-k (tf.topk, tf.scatterND in a zero-gradient customGrad) on every backend.
+  [
+    "SGD+momentum and OHEM 1:3",
+    { optimizer: "sgd", lr: 0.01, loss: "ohem", ohemRatio: "1:3" },
+    1e-4,
+    1e-5,
+  ],
   ["Adam", { optimizer: "adam", lr: 1e-3 }, 1e-3, 1e-2],
 ] as const)("training with %s from one seed", (_, optimizer, lossRtol, weightAtol) => {
   it("agrees across webgl, wasm and cpu within float32 tolerance", async () => {

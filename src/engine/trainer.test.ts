@@ -122,9 +122,45 @@ describe("Trainer", { timeout: 60_000 }, () => {
     trainer.dispose();
   });
 
+  it("trains OHEM (both ratios) deterministically, tensor-flat, and evaluates what it keeps", async () => {
+    for (const ohemRatio of ["none", "1:3"] as const) {
+      const config: TrainConfig = { ...SMALL, loss: "ohem", ohemRatio, optimizer: "sgd", lr: 0.01 };
+      const run = async () => {
+        const trainer = new Trainer(config, { heldOut });
+        await trainer.train(5, 5);
+        const before = tf.memory().numTensors;
+        const log = await trainer.train(20, 10);
+        expect(tf.memory().numTensors).toBe(before);
+        const e = await trainer.evaluate();
+        const weights = await bits(trainer);
+        trainer.dispose();
+        return { log, e, weights };
+      };
+      const a = await run();
+      const b = await run();
+      expect(b.weights).toEqual(a.weights);
+      expect(a.log.loss.every(Number.isFinite)).toBe(true);
+      // Averaged over the kept CE values: positive part ≤ total.
+      for (let k = 0; k < a.log.loss.length; k++)
+        expect(a.log.lossPositive[k]).toBeLessThanOrEqual((a.log.loss[k] as number) + 1e-6);
+      // 16 held-out images × 1.31 kept per image = 21 kept locations.
+      const t = a.e.trained;
+      expect(t).toBeDefined();
+      const kept = (t?.positives ?? 0) + (t?.hardNegatives ?? 0) + (t?.easyNegatives ?? 0);
+      expect(kept).toBe(ohemRatio === "none" ? 21 : 20);
+    }
+  });
+
   it("rejects an invalid config with every problem named", () => {
     expect(() => new Trainer({ ...SMALL, lr: -1, imbalance: 5 }, { heldOut })).toThrow(
       /lr .*imbalance/,
     );
+    expect(
+      () =>
+        new Trainer(
+          { ...SMALL, loss: "ohem", ohemBatch: 100, ohemRatio: "1:9" as "1:3" },
+          { heldOut },
+        ),
+    ).toThrow(/ohemRatio .*ohemBatch/);
   });
 });

@@ -13,13 +13,15 @@ import {
   trainingBatch,
 } from "../experiment/dataset";
 import { type Evaluation, evaluationOf } from "../experiment/evaluation";
+import { keptPerStep, lossMethodOf, ohemSettingsOf } from "../experiment/ohem";
 import { GRID_SIZE, LOCATIONS_PER_IMAGE } from "../experiment/scene";
 import { resolveTask, type TaskSpec, taskKey } from "../experiment/task";
 import type { Divergence, StepLog, TrainerSnapshot } from "../experiment/training";
 import type { FocalOptions } from "../math/focal";
+import type { LossMethod } from "../math/methods";
 import { type ConvGradMode, convGradModeFor } from "./conv";
 import { readBack, throwIfDeviceLost } from "./device";
-import { detectionLossParts } from "./losses";
+import { detectionLossParts, type OhemStep, ohemLossParts } from "./losses";
 import { Detector } from "./model";
 import { createOptimizer, learningRateAt, setLearningRate } from "./optimizers";
 
@@ -53,6 +55,10 @@ export class Trainer {
   readonly heldOut: HeldOutSet;
   readonly model: Detector;
   readonly focal: FocalOptions;
+  /** OHEM's selection per step; null for the focal family. */
+  readonly ohem: OhemStep | null;
+  /** The loss as the held-out figures recompute it (OHEM over the held-out images). */
+  readonly method: LossMethod;
   /** The config's task with today's values filled in. */
   readonly task: TaskSpec;
   private readonly optimizer: tf.Optimizer;
@@ -72,6 +78,11 @@ export class Trainer {
     if (this.heldOut.imbalance !== config.imbalance)
       throw new Error("held-out set has another imbalance");
     if (this.heldOut.task !== taskKey(this.task)) throw new Error("held-out set has another task");
+    this.ohem =
+      config.loss === "ohem"
+        ? { ratio: ohemSettingsOf(config).ratio, keep: keptPerStep(config) }
+        : null;
+    this.method = lossMethodOf(config, this.heldOut.batch.count);
     const { seed, priorInit, prior } = config;
     this.model = new Detector(
       { seed, priorInit, prior, channels: this.task.channels },
@@ -104,12 +115,16 @@ export class Trainer {
       const labels = tf.tensor3d(batch.labels, [batchSize, GRID_SIZE, GRID_SIZE]);
       let positive: tf.Scalar | null = null;
       const { value, grads } = tf.variableGrads(() => {
-        const parts = detectionLossParts(
-          this.model.logits(input),
-          labels,
-          batch.positives,
-          this.focal,
-        );
+        const logits = this.model.logits(input);
+        const parts = this.ohem
+          ? ohemLossParts(
+              logits,
+              labels,
+              batch.positives,
+              batch.labels.length - batch.positives,
+              this.ohem,
+            )
+          : detectionLossParts(logits, labels, batch.positives, this.focal);
         positive = tf.keep(parts.positive);
         return parts.total;
       }, this.model.variables);
@@ -203,7 +218,7 @@ export class Trainer {
     if (this.diverged) throw new DivergedError(this.diverged);
     const logits = await this.heldOutLogits();
     this.good = { step: this.steps, weights: await this.model.readWeights() };
-    return evaluationOf(this.steps, logits, this.heldOut, this.focal);
+    return evaluationOf(this.steps, logits, this.heldOut, this.method);
   }
 
   /** The weights of the last evaluation (null before any: the config's own init is good then). */

@@ -3,9 +3,11 @@
  * and be posted to a worker. Everything a run does follows from it and the backend.
  */
 import type { FocalOptions } from "../math/focal";
+import type { OhemRatio } from "../math/ohem";
 import { resolveTask, type TaskSpec, taskProblems } from "./task";
 
-export type LossKind = "ce" | "alpha-ce" | "fl" | "alpha-fl";
+/** CE, α-CE, FL, α-FL, or online hard example mining (CE on the hardest locations only). */
+export type LossKind = "ce" | "alpha-ce" | "fl" | "alpha-fl" | "ohem";
 export type OptimizerKind = "adam" | "sgd";
 
 export interface TrainConfig {
@@ -40,6 +42,14 @@ export interface TrainConfig {
   warmupSteps?: number;
   /** The warm-up's starting fraction f of lr; Detectron's default 1/3 when absent. */
   warmupFactor?: number;
+  /** OHEM's split of the kept locations: none (either class) or 1:3; absent: "none". */
+  ohemRatio?: OhemRatio;
+  /**
+   * OHEM's batch size as the paper states it (Table 1d: 128, 256 or 512), per image of about
+   * 100k anchors; the engine keeps the same share of this toy's locations (see ohem.ts).
+   * Absent: 128.
+   */
+  ohemBatch?: number;
   /** Scene and model knobs (task.ts); absent fields, or no `task`, are today's task. */
   task?: Partial<TaskSpec>;
 }
@@ -66,7 +76,12 @@ export const LOSS_KINDS = [
   "alpha-ce",
   "fl",
   "alpha-fl",
+  "ohem",
 ] as const satisfies readonly LossKind[];
+export const OHEM_RATIOS = ["none", "1:3"] as const satisfies readonly OhemRatio[];
+/** The batch sizes of the paper's OHEM rows (Table 1d). */
+export const OHEM_BATCHES = [128, 256, 512] as const;
+export const DEFAULT_OHEM = { ohemRatio: "none", ohemBatch: 128 } as const;
 export const OPTIMIZER_KINDS = ["adam", "sgd"] as const satisfies readonly OptimizerKind[];
 
 /** An allowed interval of a numeric setting; `open` excludes both ends. */
@@ -114,7 +129,10 @@ function describeRange(range: Range): string {
   return `${range.integer ? "an integer" : "a number"} in ${lo}${range.min}, ${range.max}${hi}`;
 }
 
-/** The γ and α that `loss` actually uses: CE is γ = 0, the plain variants have no α. */
+/**
+ * The γ and α that `loss` actually uses: CE is γ = 0, the plain variants have no α. OHEM's loss
+ * on each location it keeps is plain CE (γ = 0, no α).
+ */
 export function focalOptionsOf(
   config: Pick<TrainConfig, "loss" | "gamma" | "alpha">,
 ): FocalOptions {
@@ -143,6 +161,11 @@ export function configProblems(config: TrainConfig): string[] {
   if (!inRange(warmupSteps, OPTIONAL_RANGES.warmupSteps))
     problems.push(`warmupSteps must be ${describeRange(OPTIONAL_RANGES.warmupSteps)}`);
   if (!(warmupFactor > 0 && warmupFactor <= 1)) problems.push("warmupFactor must be in (0, 1]");
+  const { ohemRatio = DEFAULT_OHEM.ohemRatio, ohemBatch = DEFAULT_OHEM.ohemBatch } = config;
+  if (!(OHEM_RATIOS as readonly string[]).includes(ohemRatio))
+    problems.push(`ohemRatio must be one of ${OHEM_RATIOS.join(", ")}`);
+  if (!(OHEM_BATCHES as readonly number[]).includes(ohemBatch))
+    problems.push(`ohemBatch must be one of ${OHEM_BATCHES.join(", ")}`);
   if (config.task !== undefined) {
     if (typeof config.task !== "object" || config.task === null)
       problems.push("task must be an object");

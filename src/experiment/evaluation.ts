@@ -5,7 +5,7 @@
  * typed arrays only, so an evaluation can be posted from a worker with its buffers transferred.
  */
 import { type Detection, localMaxima } from "../math/detections";
-import type { FocalOptions } from "../math/focal";
+import { type LossMethod, methodShares } from "../math/methods";
 import {
   averagePrecisionOf,
   operatingPoints,
@@ -14,7 +14,7 @@ import {
   recallAtPrecision,
 } from "../math/metrics";
 import { sigmoid } from "../math/numeric";
-import { type LossShares, lossShares } from "../math/shares";
+import type { GroupTotals, LossShares } from "../math/shares";
 import type { HeldOutSet, MeasuredImbalance } from "./dataset";
 import { cellOf, type DistractorKind, GRID_SIZE, LOCATIONS_PER_IMAGE } from "./scene";
 
@@ -46,8 +46,10 @@ export interface Evaluation {
   recallAtP50: number;
   /** Step PR curve; thresholds are logits. */
   pr: PrCurve;
-  /** Shares under the run's own loss. */
+  /** Shares under the run's own loss (OHEM: CE on what it keeps of the held-out set). */
   shares: LossShares;
+  /** OHEM runs: the held-out locations OHEM would keep, per group (absent for other losses). */
+  trained?: GroupTotals;
   measured: MeasuredImbalance;
   predictions: { logits: Float32Array; labels: Uint8Array; distractorMask: Uint8Array };
   images: ImageReport[];
@@ -58,16 +60,18 @@ export function evaluationOf(
   step: number,
   logits: Float32Array,
   heldOut: HeldOutSet,
-  opts: FocalOptions,
+  method: LossMethod,
 ): Evaluation {
   const labels = Uint8Array.from(heldOut.batch.labels);
   const points = operatingPoints(logits, labels);
+  const { trained, ...shares } = methodShares(logits, labels, method);
   return {
     step,
     ap: averagePrecisionOf(points),
     recallAtP50: recallAtPrecision(points, 0.5),
     pr: prCurve(points),
-    shares: lossShares(logits, labels, opts),
+    shares,
+    ...(method.kind === "ohem" ? { trained } : {}),
     measured: heldOut.measured,
     predictions: { logits, labels, distractorMask: heldOut.distractorMask.slice() },
     images: showcaseIndices(heldOut).map((index) => imageReport(index, logits, heldOut)),

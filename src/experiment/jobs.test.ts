@@ -34,6 +34,25 @@ describe("tasksOf", () => {
       [8, 2, 0.75, 8],
     ]);
   });
+
+  it("trains the sweep's baseline column once per seed, after that seed's grid", () => {
+    const baseline = { ...DEFAULT_CONFIG, loss: "ohem" as const, ohemBatch: 128 };
+    const tasks = tasksOf({
+      kind: "sweep",
+      base: DEFAULT_CONFIG,
+      gammas: [2],
+      alphas: [0.25],
+      seeds: [7, 8],
+      steps: 10,
+      baseline,
+    });
+    expect(tasks.map((t) => [t.config.seed, t.config.loss, t.key.baseline ?? false])).toEqual([
+      [7, "alpha-fl", false],
+      [7, "ohem", true],
+      [8, "alpha-fl", false],
+      [8, "ohem", true],
+    ]);
+  });
 });
 
 describe("a job's state", () => {

@@ -18,15 +18,20 @@ export function tasksOf(job: Job): Task[] {
       })),
     );
   }
-  // Seed by seed, so a cancelled sweep still has whole rows of the grid to compare.
-  return job.seeds.flatMap((seed) =>
-    job.gammas.flatMap((gamma) =>
+  // Seed by seed, so a cancelled sweep still has whole rows of the grid to compare; the
+  // baseline column trains right after its seed's grid, on the same seed.
+  const baseline = job.baseline;
+  return job.seeds.flatMap((seed) => [
+    ...job.gammas.flatMap((gamma) =>
       job.alphas.map((alpha) => ({
         config: { ...job.base, seed, gamma, alpha },
         key: { seed, gamma, alpha },
       })),
     ),
-  );
+    ...(baseline
+      ? [{ config: { ...baseline, seed }, key: { seed, baseline: true as const } }]
+      : []),
+  ]);
 }
 
 /** What the page knows of a background job while it runs and after. */

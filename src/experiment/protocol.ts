@@ -90,12 +90,14 @@ export type Job =
       /** Every cell is trained once per seed. */
       seeds: number[];
       steps: number;
+      /** A baseline column (e.g. OHEM) trained once per seed next to the grid; absent: none. */
+      baseline?: TrainConfig;
     };
 
 /** One finished training of a job. */
 export interface JobResult {
-  /** Seed for "seeds"; grid cell for "sweep". */
-  key: { seed: number; run?: RunId; gamma?: number; alpha?: number };
+  /** Seed for "seeds"; grid cell (or `baseline`) for "sweep". */
+  key: { seed: number; run?: RunId; gamma?: number; alpha?: number; baseline?: true };
   /** Null when the training diverged. */
   ap: number | null;
   recallAtP50: number | null;

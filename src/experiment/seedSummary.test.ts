@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { JobResult } from "./protocol";
-import { compareSeeds, describeComparison, sweepCells, verdictOf } from "./seedSummary";
+import {
+  baselineCall,
+  compareSeeds,
+  describeComparison,
+  sweepCells,
+  verdictOf,
+} from "./seedSummary";
 
 const result = (seed: number, run: "a" | "b", ap: number | null): JobResult => ({
   key: { seed, run },
@@ -88,5 +94,28 @@ describe("sweepCells", () => {
       ]),
     );
     expect(out.every((c) => c.levelWithTop)).toBe(true);
+  });
+});
+
+describe("baselineCall", () => {
+  const seeds = (...aps: number[]) => new Map(aps.map((ap, i) => [i + 1, ap]));
+
+  it("compares the baseline with the grid's top cell seed by seed", () => {
+    const cells = new Map([
+      ["2|0.25", seeds(0.8, 0.82, 0.79)],
+      ["0|0.75", seeds(0.5, 0.6, 0.4)],
+    ]);
+    const call = baselineCall(cells, seeds(0.6, 0.61, 0.62));
+    expect(call.top).toBe("2|0.25");
+    expect(call.summary.mean).toBeCloseTo(0.61, 12);
+    expect(call.verdict).toMatchObject({ kind: "ahead", leader: "b" });
+  });
+
+  it("calls nothing with fewer than three seeds, and nothing without a grid", () => {
+    expect(baselineCall(new Map([["a", seeds(0.8, 0.9)]]), seeds(0.1, 0.2)).verdict).toEqual({
+      kind: "too-few",
+      seeds: 2,
+    });
+    expect(baselineCall(new Map(), seeds(0.5)).verdict).toBeNull();
   });
 });

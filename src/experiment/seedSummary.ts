@@ -143,3 +143,27 @@ export function sweepCells(cells: ReadonlyMap<string, ReadonlyMap<number, number
     };
   });
 }
+
+/** A sweep's baseline column against its top cell, seed by seed. */
+export interface BaselineCall {
+  summary: SeedSummary;
+  /** The top cell's key, or null when the grid has no cell yet. */
+  top: string | null;
+  /** The seed rule on AP(top cell) − AP(baseline), paired by seed ("b" = the top cell). */
+  verdict: Verdict | null;
+}
+
+/** The baseline's AP over seeds, and the seed rule's call between it and the grid's top cell. */
+export function baselineCall(
+  cells: ReadonlyMap<string, ReadonlyMap<number, number>>,
+  baseline: ReadonlyMap<number, number>,
+): BaselineCall {
+  const summary = summarize([...baseline.values()]);
+  const top = sweepCells(cells).find((c) => c.top) ?? null;
+  const topSeeds = top ? cells.get(top.key) : undefined;
+  return {
+    summary,
+    top: top?.key ?? null,
+    verdict: topSeeds ? verdictOf(pairedDifferences(topSeeds, baseline).differences) : null,
+  };
+}

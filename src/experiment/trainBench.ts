@@ -5,6 +5,7 @@
  */
 import { pairedDifferences, type SeedSummary, shareBelow, summarize } from "../math/seedStats";
 import type { TrainConfig } from "./config";
+import { describeOhem } from "./labels";
 import { ADAM_RECIPE, PAPER_BEST_CE, PAPER_FL, PAPER_RECIPE } from "./recipes";
 import { STALLED_AP, type Verdict, verdictOf } from "./seedSummary";
 
@@ -32,8 +33,18 @@ const adam = (id: string, name: string, config: Partial<TrainConfig>): BenchSett
 });
 const alphaCe = (alpha: number) =>
   paper(`alpha-ce-${alpha}`, `α-CE α = ${alpha}`, { loss: "alpha-ce", alpha });
+/** OHEM under the paper's recipe (Table 1d's rows at NMS 0.5; see experiment/ohem.ts). */
+const ohem = (ratio: "none" | "1:3", batch: 128 | 256) =>
+  paper(`ohem-${ratio}-${batch}`, describeOhem({ ohemRatio: ratio, ohemBatch: batch }), {
+    loss: "ohem",
+    ohemRatio: ratio,
+    ohemBatch: batch,
+  });
 
-/** In order: the paper's comparison first, then the α sweep of CE, γ, no prior init, Adam. */
+/**
+ * In order: the paper's comparison first, then the α sweep of CE, γ, no prior init, OHEM (the
+ * paper's Table 1d: its best setting, no ratio at batch 128, and its neighbours), Adam.
+ */
 export const BENCH_SETTINGS: readonly BenchSetting[] = [
   paper("alpha-fl", "α-FL γ = 2, α = 0.25", PAPER_FL),
   alphaCe(PAPER_BEST_CE.alpha),
@@ -47,6 +58,10 @@ export const BENCH_SETTINGS: readonly BenchSetting[] = [
     ...PAPER_FL,
     priorInit: false,
   }),
+  ohem("none", 128),
+  ohem("none", 256),
+  ohem("1:3", 128),
+  ohem("1:3", 256),
   adam("alpha-fl", "α-FL γ = 2, α = 0.25", PAPER_FL),
   adam(`alpha-ce-${PAPER_BEST_CE.alpha}`, `α-CE α = ${PAPER_BEST_CE.alpha}`, PAPER_BEST_CE),
   adam("ce", "CE", { loss: "ce" }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lossRankedLogits, normalizedLossCdf } from "./figure4";
+import { hardestLossShare, lossRankedLogits, normalizedLossCdf } from "./figure4";
 import { sigmoidFocalLoss } from "./focal";
 import { assertInDelta } from "./testing";
 
@@ -105,5 +105,23 @@ describe("normalizedLossCdf with weights", () => {
     const a = normalizedLossCdf([1, 100, 3], [1, 1, 1], 1, 2, 5, [1, 0, 1]);
     const b = normalizedLossCdf([1, 3], [1, 1], 1, 2, 5);
     expect(Array.from(a.cumulativeLoss)).toEqual(Array.from(b.cumulativeLoss));
+  });
+});
+
+describe("hardestLossShare", () => {
+  it("sums the top fraction's losses, the last sample in part, over the class total", () => {
+    // Negatives at logits −3, −1, 0, 2 (ascending CE: softplus(x)); γ = 0.
+    const ranked = [-3, -1, 0, 2];
+    const ce = ranked.map((x) => Math.log1p(Math.exp(x)));
+    const total = ce.reduce((a, b) => a + b, 0);
+    expect(hardestLossShare(ranked, 0, 0, 0.25)).toBeCloseTo((ce[3] as number) / total, 12);
+    // 0.375 of 4 samples = 1.5: the last whole, half of the one before.
+    expect(hardestLossShare(ranked, 0, 0, 0.375)).toBeCloseTo(
+      ((ce[3] as number) + 0.5 * (ce[2] as number)) / total,
+      12,
+    );
+    expect(hardestLossShare(ranked, 0, 0, 1)).toBeCloseTo(1, 12);
+    expect(hardestLossShare(ranked, 0, 0, 0)).toBe(0);
+    expect(hardestLossShare([], 0, 2, 0.5)).toBeNaN();
   });
 });

@@ -90,3 +90,31 @@ export function lossRankedLogits(
     (_, k) => sorted[Math.round((k * (sorted.length - 1)) / (count - 1))] as number,
   );
 }
+
+/**
+ * The share of a class's FL_γ loss carried by its hardest `fraction` of examples, from that
+ * class's logits ranked by ascending loss (as `lossRankedLogits` gives them, thinned or not:
+ * each sample stands for an equal share of the class). Exact where the CDF's 101 points are too
+ * coarse, e.g. for the 0.04% of negatives OHEM keeps; the last sample may count in part. NaN for
+ * an empty class or a zero total.
+ */
+export function hardestLossShare(
+  ranked: ArrayLike<number>,
+  y: 0 | 1,
+  gamma: number,
+  fraction: number,
+): number {
+  const n = ranked.length;
+  const losses = Array.from({ length: n }, (_, i) =>
+    sigmoidFocalLoss(ranked[i] as number, y, { gamma, alpha: null }),
+  );
+  const total = losses.reduce((a, b) => a + b, 0);
+  if (n === 0 || !(total > 0)) return Number.NaN;
+  let left = Math.min(1, Math.max(0, fraction)) * n;
+  let top = 0;
+  for (let i = n - 1; i >= 0 && left > 0; i--) {
+    top += Math.min(1, left) * (losses[i] as number);
+    left -= 1;
+  }
+  return Math.min(1, top / total);
+}

@@ -180,6 +180,76 @@ describe("focalLossStar (FL*, appendix A)", () => {
       }
   });
 
+  it("its gradient agrees with a finite difference over a grid of (γ, β)", () => {
+    for (const [gamma, beta] of [
+      [0.5, -1],
+      [1, 0],
+      [2, 1],
+      [4, 0],
+      [5, 2],
+    ] as const)
+      for (const x of LOGITS.filter((v) => Math.abs(v) <= 8))
+        for (const y of LABELS) {
+          const opts = { gamma, beta };
+          const numeric = centralDifference((v) => focalLossStar(v, y, opts), x);
+          assertInDelta(focalLossStarGrad(x, y, opts), numeric, 1e-7);
+        }
+  });
+
+  it("is symmetric: a negative at x is a positive at −x (x_t = y·x, y = ±1)", () => {
+    for (const x of LOGITS) {
+      const opts = { gamma: 2, beta: 1 };
+      expect(focalLossStar(x, 0, opts)).toBe(focalLossStar(-x, 1, opts));
+      expect(focalLossStarGrad(x, 0, opts)).toBe(-focalLossStarGrad(-x, 1, opts));
+    }
+  });
+
+  it("tends to 0 with derivative 0 as x_t → ∞, and to −x_t − β/γ with derivative −1 as x_t → −∞", () => {
+    for (const opts of [
+      { gamma: 2, beta: 1 },
+      { gamma: 4, beta: 0 },
+    ]) {
+      expect(focalLossStar(1000, 1, opts)).toBe(0);
+      expect(focalLossStarGrad(1000, 1, opts)).toBe(-0);
+      assertRelative(focalLossStar(-1000, 1, opts), 1000 - opts.beta / opts.gamma, 1e-15);
+      expect(focalLossStarGrad(-1000, 1, opts)).toBe(-1);
+      // A negative mirrors it: +1 as its x → +∞ (x_t → −∞).
+      expect(focalLossStarGrad(1000, 0, opts)).toBe(1);
+    }
+  });
+
+  it("the paper's settings (γ = 2, β = 1 and γ = 4, β = 0) cut an easy example's loss below CE's, a hard one's barely", () => {
+    const ce = (xt: number) => sigmoidFocalLoss(xt, 1, { gamma: 0, alpha: null });
+    for (const opts of [
+      { gamma: 2, beta: 1 },
+      { gamma: 4, beta: 0 },
+    ]) {
+      // x_t = 2 (p_t ≈ 0.88): over 30× less than CE.
+      expect(focalLossStar(2, 1, opts)).toBeLessThan(ce(2) / 30);
+      // x_t = −4 (p_t ≈ 0.018): within 15% of CE.
+      expect(focalLossStar(-4, 1, opts) / ce(-4)).toBeGreaterThan(0.85);
+      expect(focalLossStar(-4, 1, opts)).toBeLessThanOrEqual(ce(-4));
+    }
+  });
+
+  it("like FL, and unlike CE, has a small derivative once x_t > 0 (appendix B): at x_t = 1, under a quarter of CE's", () => {
+    const ceGrad = Math.abs(sigmoidFocalLossGrad(1, 1, { gamma: 0, alpha: null }));
+    expect(Math.abs(sigmoidFocalLossGrad(1, 1, { gamma: 2, alpha: null }))).toBeLessThan(
+      ceGrad / 4,
+    );
+    expect(Math.abs(focalLossStarGrad(1, 1, { gamma: 2, beta: 1 }))).toBeLessThan(ceGrad / 4);
+    expect(Math.abs(focalLossStarGrad(1, 1, { gamma: 4, beta: 0 }))).toBeLessThan(ceGrad / 4);
+  });
+
+  it("its derivative y±(p*_t − 1) never exceeds 1 in size, where FL's (γ = 2) does", () => {
+    let flPeak = 0;
+    for (let xt = -10; xt <= 10; xt += 0.05) {
+      expect(Math.abs(focalLossStarGrad(xt, 1, { gamma: 2, beta: 1 }))).toBeLessThan(1);
+      flPeak = Math.max(flPeak, Math.abs(sigmoidFocalLossGrad(xt, 1, { gamma: 2, alpha: null })));
+    }
+    expect(flPeak).toBeGreaterThan(1);
+  });
+
   it("down-weights well-classified examples like FL does (γ = 2, β = 1)", () => {
     const easy = focalLossStar(3, 1, { gamma: 2, beta: 1 });
     const ce = sigmoidFocalLoss(3, 1, { gamma: 0, alpha: null });

@@ -16,6 +16,10 @@ export const EXPLAINER_SCHEMA = {
   family: { kind: "boolean", default: false },
   /** Log y-axis in the loss plot. */
   logy: { kind: "boolean", default: false },
+  /** γ of FL* (appendix A): the steepness of p*_t = σ(γ x_t + β); FL* divides by it, so γ > 0. */
+  starGamma: { kind: "number", default: 2, min: 0.25, max: 5, precision: 2 },
+  /** β of FL*: the shift of p*_t = σ(γ x_t + β). */
+  starBeta: { kind: "number", default: 1, min: -5, max: 5, precision: 2 },
 } as const;
 
 export type ExplainerState = StateOf<typeof EXPLAINER_SCHEMA>;

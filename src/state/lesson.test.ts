@@ -46,9 +46,10 @@ describe("lesson links", () => {
       "predict=downweight",
       "hide=figure-controls,menus,text,alpha-balanced,gradient&predict=easy-share",
       "hide=controls,loss-vs-pt&predict=push-back",
+      "hide=loss-budget,fl-star",
     ]) {
       expect(serialize(parse(q).state)).toBe(q);
-      const full = `gamma=0.5&alpha=0.75&ceAlpha=0.75&ratio=10000&population=init&family=1&logy=0&${q}`;
+      const full = `gamma=0.5&alpha=0.75&ceAlpha=0.75&ratio=10000&population=init&family=1&logy=0&starGamma=4&starBeta=0&${q}`;
       const explainer = serializeState(EXPLAINER_SCHEMA, parseState(EXPLAINER_SCHEMA, full).state);
       expect(`${explainer}&${serialize(parse(full).state)}`).toBe(full);
     }

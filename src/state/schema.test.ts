@@ -21,7 +21,7 @@ describe("parseState", () => {
 
   it("reads every parameter with or without the leading ?", () => {
     const { state, issues } = parse(
-      "?gamma=0.5&alpha=0.75&ceAlpha=0.5&ratio=250&population=init&family=1&logy=true",
+      "?gamma=0.5&alpha=0.75&ceAlpha=0.5&ratio=250&population=init&family=1&logy=true&starGamma=4&starBeta=0",
     );
     expect(issues).toEqual([]);
     expect(state).toEqual({
@@ -32,6 +32,8 @@ describe("parseState", () => {
       population: "init",
       family: true,
       logy: true,
+      starGamma: 4,
+      starBeta: 0,
     });
   });
 
@@ -39,6 +41,15 @@ describe("parseState", () => {
     const { state, issues } = parse("gamma=abc");
     expect(state.gamma).toBe(2);
     expect(issues).toEqual([{ name: "gamma", raw: "abc", action: "reset", used: "2" }]);
+  });
+
+  it("clamps FL*'s γ above 0 (FL* divides by it) and its β to ±5, and says so", () => {
+    const { state, issues } = parse("starGamma=0&starBeta=-9");
+    expect(state).toMatchObject({ starGamma: 0.25, starBeta: -5 });
+    expect(issues.map((i) => [i.name, i.action, i.used])).toEqual([
+      ["starGamma", "clamped", "0.25"],
+      ["starBeta", "clamped", "-5"],
+    ]);
   });
 
   it("clamps out-of-range numbers and says so", () => {
@@ -176,10 +187,12 @@ describe("serializeState", () => {
       population: "init" as const,
       family: true,
       logy: false,
+      starGamma: 4,
+      starBeta: -0.5,
     };
     const query = serializeState(EXPLAINER_SCHEMA, state);
     expect(query).toBe(
-      "gamma=0.37&alpha=0.9&ceAlpha=0.5&ratio=31623&population=init&family=1&logy=0",
+      "gamma=0.37&alpha=0.9&ceAlpha=0.5&ratio=31623&population=init&family=1&logy=0&starGamma=4&starBeta=-0.5",
     );
     expect(parse(query)).toEqual({ state, issues: [] });
   });

@@ -183,8 +183,8 @@ export function serializeState<S extends Schema>(
     if (omitDefaults && text === formatValue(param, param.default)) continue;
     params.set(name, text);
   }
-  // Commas in set values stay readable: URLSearchParams would write them as %2C.
-  return params.toString().replaceAll("%2C", ",");
+  // Commas in set values and colons ("1:3") stay readable: URLSearchParams would escape them.
+  return params.toString().replaceAll("%2C", ",").replaceAll("%3A", ":");
 }
 
 /** Snap a number to a parameter's range and precision (NaN gives the default). */

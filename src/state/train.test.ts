@@ -22,6 +22,18 @@ describe("trainStateOf", () => {
     const state = trainStateOf(other, 2);
     expect({ a: configOf(state, "a"), b: configOf(state, "b") }).toEqual(other);
   });
+
+  it("round-trips an OHEM run, whose ratio and batch only an OHEM run's config carries", () => {
+    const ohem = {
+      a: { ...config.a, loss: "ohem" as const, ohemRatio: "1:3" as const, ohemBatch: 256 },
+      b: config.b,
+    };
+    const state = trainStateOf(ohem, 2);
+    expect({ a: configOf(state, "a"), b: configOf(state, "b") }).toEqual(ohem);
+    expect(serializeState(TRAIN_SCHEMA, state)).toContain("aLoss=ohem");
+    expect(serializeState(TRAIN_SCHEMA, state)).toContain("aOhem=1:3&aOhemBatch=256");
+    expect(config.b).not.toHaveProperty("ohemRatio");
+  });
 });
 
 describe("the checked-in recorded run (public/recorded-run.json)", () => {

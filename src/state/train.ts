@@ -7,8 +7,11 @@ import { BACKEND_CHOICES } from "../experiment/backends";
 import {
   CONFIG_RANGES,
   DEFAULT_CONFIG,
+  DEFAULT_OHEM,
   LOSS_KINDS,
   type LossKind,
+  OHEM_BATCHES,
+  OHEM_RATIOS,
   OPTIMIZER_KINDS,
   OPTIONAL_RANGES,
   type Range,
@@ -48,6 +51,14 @@ function runParams(loss: LossKind, alpha: number) {
 const A = runParams(PAPER_BEST_CE.loss, PAPER_BEST_CE.alpha);
 const B = runParams(PAPER_FL.loss, PAPER_FL.alpha);
 
+/** OHEM's batch sizes as URL values (the paper's Table 1d: 128, 256, 512). */
+const OHEM_BATCH_VALUES = OHEM_BATCHES.map(String) as readonly `${(typeof OHEM_BATCHES)[number]}`[];
+/** A run's OHEM settings (used when its loss is "ohem"): ratio and the paper's batch size. */
+const OHEM_PARAMS = {
+  ratio: { kind: "enum", default: DEFAULT_OHEM.ohemRatio, values: OHEM_RATIOS },
+  batch: { kind: "enum", default: String(DEFAULT_OHEM.ohemBatch), values: OHEM_BATCH_VALUES },
+} as const;
+
 export const TRAIN_SCHEMA = {
   seed: numberParam(CONFIG_RANGES.seed, DEFAULT_CONFIG.seed),
   batch: numberParam(CONFIG_RANGES.batchSize, PAPER_RECIPE.batchSize),
@@ -73,14 +84,37 @@ export const TRAIN_SCHEMA = {
   worker: { kind: "boolean", default: true },
   /** γ of the live Figure 4 (re-weights the current predictions without retraining). */
   f4gamma: numberParam(CONFIG_RANGES.gamma, 2, 2),
+  /** OHEM's ratio and batch size per run (after the older parameters, so old links keep their order). */
+  aOhem: OHEM_PARAMS.ratio,
+  aOhemBatch: OHEM_PARAMS.batch,
+  bOhem: OHEM_PARAMS.ratio,
+  bOhemBatch: OHEM_PARAMS.batch,
 } as const satisfies Schema;
 
 export type TrainState = StateOf<typeof TRAIN_SCHEMA>;
 
 /** The state keys of one run's settings. */
 export const RUN_KEYS = {
-  a: { loss: "aLoss", gamma: "aGamma", alpha: "aAlpha", prior: "aPrior", opt: "aOpt", lr: "aLr" },
-  b: { loss: "bLoss", gamma: "bGamma", alpha: "bAlpha", prior: "bPrior", opt: "bOpt", lr: "bLr" },
+  a: {
+    loss: "aLoss",
+    gamma: "aGamma",
+    alpha: "aAlpha",
+    prior: "aPrior",
+    opt: "aOpt",
+    lr: "aLr",
+    ohem: "aOhem",
+    ohemBatch: "aOhemBatch",
+  },
+  b: {
+    loss: "bLoss",
+    gamma: "bGamma",
+    alpha: "bAlpha",
+    prior: "bPrior",
+    opt: "bOpt",
+    lr: "bLr",
+    ohem: "bOhem",
+    ohemBatch: "bOhemBatch",
+  },
 } as const satisfies Record<RunId, Record<string, keyof TrainState>>;
 
 /** The engine's config of run `id` from the page state. */
@@ -101,6 +135,10 @@ export function configOf(state: TrainState, id: RunId): TrainConfig {
     // The recipe's decay and warm-up belong to SGD (the engine's warm-up only drives SGD's lr).
     weightDecay: state[k.opt] === "sgd" ? state.wd : 0,
     warmupSteps: state[k.opt] === "sgd" ? state.warmup : 0,
+    // OHEM's fields only on OHEM runs: every other config stays exactly what it was.
+    ...(state[k.loss] === "ohem"
+      ? { ohemRatio: state[k.ohem], ohemBatch: Number(state[k.ohemBatch]) }
+      : {}),
   };
 }
 
@@ -129,6 +167,8 @@ export function trainStateOf(config: Record<RunId, TrainConfig>, f4gamma: number
     state[k.prior] = c.priorInit;
     state[k.opt] = c.optimizer;
     state[k.lr] = c.lr;
+    state[k.ohem] = c.ohemRatio ?? DEFAULT_OHEM.ohemRatio;
+    state[k.ohemBatch] = String(c.ohemBatch ?? DEFAULT_OHEM.ohemBatch);
   }
   return state as TrainState;
 }

@@ -36,6 +36,8 @@ export interface AxisSpec {
 export interface Marker {
   x: number;
   label: string;
+  /** Where the label sits against the line (default: centred on it). */
+  anchor?: "start" | "middle" | "end";
 }
 
 export interface LineChartProps {
@@ -187,7 +189,7 @@ export const LineChart = memo(function LineChart({
             className="text-[var(--muted)]"
           >
             <line y2={innerH} stroke="currentColor" strokeDasharray="2 3" />
-            <text y={-4} textAnchor="middle" className="fill-current text-[10px]">
+            <text y={-4} textAnchor={m.anchor ?? "middle"} className="fill-current text-[10px]">
               {m.label}
             </text>
           </g>

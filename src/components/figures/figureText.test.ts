@@ -13,6 +13,7 @@ import {
   thousandFold,
   timesLess,
 } from "./downweightText";
+import { focalStarCaption, focalStarRows, focalStarTable, xtGradientDomain } from "./focalStarText";
 import { gradientCaption, gradientDomain, gradientTable } from "./gradientText";
 import { lossBudgetCaption, lossBudgetRows, lossBudgetTable } from "./lossBudgetText";
 import { lossAt, lossVsPtCaption, lossVsPtTable } from "./lossVsPtText";
@@ -162,5 +163,63 @@ describe("Figure 5's numbers", () => {
       population: "init",
     });
     expect(one?.negatives).toBe("one negative");
+  });
+});
+
+describe("Figure 6's numbers (FL*, the paper's appendix A)", () => {
+  // By hand at x_t = 2: CE = ln(1 + e^−2) = 0.126928; FL γ=2 = σ(−2)² · CE = 0.0142 · 0.1269 =
+  // 0.0018034; FL* (2, 1) = ln(1 + e^−5)/2 = 0.0033576. At x_t = −3: CE = 3.04859, FL* =
+  // ln(1 + e^5)/2 = 2.50336.
+  it("compare FL* with FL and CE on an easy and a hard example, and quote Table 3 on a paper setting", () => {
+    const c = focalStarCaption(2, 2, 1);
+    expect(c.easy).toEqual({
+      pt: "0.881",
+      ce: "0.127",
+      fl: "0.0018",
+      star: "0.00336",
+      flVsCe: "70.4× less than",
+      starVsCe: "37.8× less than",
+    });
+    expect(c.hard).toMatchObject({ ce: "3.05", star: "2.5" });
+    expect(c.paper).toEqual({ ap: "33.8", fl: "34.0", ce: "31.1" });
+    expect(focalStarCaption(2, 4, 0).paper?.ap).toBe("33.9");
+    expect(focalStarCaption(2, 3, 0).paper).toBeNull();
+  });
+
+  it("say where each derivative falls below 0.1 for good: ln 9 for CE, (ln 9 − β)/γ for FL*", () => {
+    expect(focalStarCaption(2, 2, 1).small).toEqual({
+      level: "0.1",
+      ce: "2.2",
+      fl: "0.678",
+      star: "0.599",
+    });
+    expect(focalStarCaption(2, 4, 0).small.star).toBe("0.549");
+  });
+
+  it("name FL's peak push above 1 for γ > 0 and none at γ = 0, and FL* = CE at γ = 1, β = 0", () => {
+    expect(Number(focalStarCaption(2, 2, 1).flPeak?.value)).toBeGreaterThan(1);
+    expect(focalStarCaption(0, 2, 1).flPeak).toBeNull();
+    const ce = focalStarCaption(0, 1, 0);
+    expect(ce.starIsCe).toBe(true);
+    expect(ce.easy.starVsCe).toBe("the same as");
+  });
+
+  it("say 'more than' when a setting charges easy examples more than CE", () => {
+    // γ* = 0.5, β = −2 at x_t = 2: ln(1 + e^1)/0.5 = 2.627 > CE's 0.127.
+    expect(focalStarCaption(2, 0.5, -2).easy.starVsCe).toMatch(/× more than$/);
+  });
+
+  it("fit FL's largest derivative in the y range, and tabulate and export every curve", () => {
+    expect(xtGradientDomain(2)).toEqual([-1.2, 0.05]);
+    expect(xtGradientDomain(0)).toEqual([-1.05, 0.05]);
+    const table = focalStarTable(2, 2, 1);
+    expect(table.columns[3]).toBe("FL* (γ = 2, β = 1)");
+    expect(table.rows[4]).toEqual(["0", "0.693", "0.173", "0.157", "−0.5", "−0.298", "−0.269"]);
+    const rows = focalStarRows(2, 2, 1);
+    expect(rows).toHaveLength(241);
+    expect(rows[0]?.[0]).toBe(-10);
+    expect(rows.at(-1)?.[0]).toBe(10);
+    expect(rows[120]?.[0]).toBe(0);
+    expect(rows[120]?.[1]).toBeCloseTo(Math.LN2, 12);
   });
 });

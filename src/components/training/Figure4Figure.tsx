@@ -9,12 +9,15 @@ import { COLORS, MARKERS } from "../charts/palette";
 import { SchemaSlider } from "../controls/SchemaSlider";
 import { Toggle } from "../controls/Toggle";
 import { Figure } from "../Figure";
-import { figure4Caption, figure4Cdfs, figure4Table } from "./figure4Text";
+import { figure4Caption, figure4Cdfs, figure4Table, ohemKeptOnCdf } from "./figure4Text";
 
 export type RankedRuns = Readonly<
   Record<
     RunId,
-    { latest: Pick<Evaluation, "step" | "measured"> | null; ranked: RankedLogits | null }
+    {
+      latest: Pick<Evaluation, "step" | "measured" | "trained"> | null;
+      ranked: RankedLogits | null;
+    }
   >
 >;
 
@@ -34,6 +37,10 @@ export const Figure4Figure = memo(function Figure4Figure({ runs, gamma, onGamma 
   const ranked = runs[run].ranked;
   const cdfs = useMemo(() => (ranked ? figure4Cdfs(ranked, gamma) : null), [ranked, gamma]);
   const c = cdfs ? figure4Caption(cdfs) : null;
+  const ohem =
+    ranked && evaluation
+      ? ohemKeptOnCdf(ranked, gamma, evaluation.trained, evaluation.measured)
+      : null;
   const series: Series[] = cdfs
     ? [
         {
@@ -94,6 +101,15 @@ export const Figure4Figure = memo(function Figure4Figure({ runs, gamma, onGamma 
             In the paper (one converged ResNet-101 model trained with γ = 2) raising γ put nearly
             all the negatives' loss on a few hard examples, while about 20% of the hardest positives
             carried roughly half of theirs.
+            {ohem && (
+              <>
+                {" "}
+                This run trains with OHEM: its gradient comes only from the hardest {ohem.negatives}{" "}
+                of the negatives and {ohem.positives} of the positives (right of the markers), which
+                carry {ohem.negativesLoss} and {ohem.positivesLoss} of each class's loss at this γ;
+                everything left of them gets none.
+              </>
+            )}
             {ranked && ranked.negatives.length < evaluation.measured.negatives && (
               <>
                 {" "}
@@ -123,6 +139,16 @@ export const Figure4Figure = memo(function Figure4Figure({ runs, gamma, onGamma 
               format: formatValue,
             }}
             y={{ domain: [0, 1], label: "cumulative normalized loss", format: formatValue }}
+            markers={
+              ohem
+                ? [
+                    { x: ohem.negativesFrom, label: "OHEM's negatives →", anchor: "end" as const },
+                    ...(ohem.positivesFrom > 0.02 && ohem.positivesFrom < 0.9
+                      ? [{ x: ohem.positivesFrom, label: "OHEM's positives →" }]
+                      : []),
+                  ]
+                : []
+            }
           />
         </>
       )}

@@ -1,6 +1,6 @@
 import { memo, useMemo } from "react";
 import { seriesPoints } from "../../experiment/history";
-import { RUN_IDS } from "../../experiment/protocol";
+import { RUN_IDS, type RunId } from "../../experiment/protocol";
 import { formatCount, formatValue } from "../../math/format";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
@@ -12,7 +12,14 @@ import { RUN_COLORS, RUN_MARKERS } from "./runColors";
  * Training loss of both runs over steps, with its positive and negative parts. Memoized: it
  * re-renders when its data changes, not on unrelated page state.
  */
-export const LossHistoryFigure = memo(function LossHistoryFigure({ runs }: { runs: LossTraces }) {
+export const LossHistoryFigure = memo(function LossHistoryFigure({
+  runs,
+  ohemRuns = [],
+}: {
+  runs: LossTraces;
+  /** Runs training with OHEM, whose loss is averaged over the kept locations, not the positives. */
+  ohemRuns?: readonly RunId[];
+}) {
   const series = useMemo<Series[]>(
     () =>
       RUN_IDS.flatMap((id) => {
@@ -62,6 +69,13 @@ export const LossHistoryFigure = memo(function LossHistoryFigure({ runs }: { run
             After {c.steps} steps: A's loss is {c.a.loss} ({c.a.positives} from positives,{" "}
             {c.a.negatives} from negatives); B's is {c.b.loss} ({c.b.positives} and {c.b.negatives}
             ). The two losses are on different scales: compare each run's parts, not A with B.
+            {ohemRuns.map((id) => (
+              <span key={id}>
+                {" "}
+                Run {id.toUpperCase()} (OHEM) averages its CE over the locations it keeps, not over
+                the positives.
+              </span>
+            ))}
           </>
         )
       }

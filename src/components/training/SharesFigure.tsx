@@ -42,6 +42,20 @@ export const SharesFigure = memo(function SharesFigure({ runs }: { runs: RunShar
           Easy negatives (p<sub>t</sub> &gt; 0.9, our cut-off) carry {c.a.initial} of A's loss at
           initialization and {c.a.latest} now; for B, {c.b.initial} and {c.b.latest}. Each run is
           measured on the held-out set under its own loss.
+          {(["a", "b"] as const).map((id) => {
+            const kept = c[id].kept;
+            return (
+              kept && (
+                <span key={id}>
+                  {" "}
+                  Run {id.toUpperCase()} trains with OHEM, whose loss is CE on the locations it
+                  keeps and nothing elsewhere: of the held-out set (taken as one batch) it keeps{" "}
+                  {kept.total}: {kept.positives} positives, {kept.hardNegatives} hard and{" "}
+                  {kept.easyNegatives} easy negatives.
+                </span>
+              )
+            );
+          })}
         </>
       }
       table={() => sharesTable(runs)}

@@ -1,7 +1,9 @@
 /** Figure 10's curves, caption numbers and data table (pure; see Figure4Figure). */
+import type { MeasuredImbalance } from "../../experiment/dataset";
 import type { RankedLogits } from "../../experiment/protocol";
-import { normalizedLossCdf } from "../../math/figure4";
+import { hardestLossShare, normalizedLossCdf } from "../../math/figure4";
 import { formatShare, formatValue } from "../../math/format";
+import type { GroupTotals } from "../../math/shares";
 import type { DataTableSpec } from "../DataTable";
 
 const TABLE_FRACTIONS = [0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 0.99, 1] as const;
@@ -68,5 +70,35 @@ export function figure4Table(cdfs: Figure4Cdfs | null): DataTableSpec {
           formatValue(cumulativeAt(cdfs.neg, f)),
         ])
       : [],
+  };
+}
+
+/**
+ * For an OHEM run: the fraction of each class it trains on (its kept set, the hardest by CE —
+ * the right end of each curve, since every γ ranks a class's examples alike) and the share of
+ * that class's loss at the figure's γ those examples carry. Null for other losses.
+ */
+export function ohemKeptOnCdf(
+  ranked: RankedLogits,
+  gamma: number,
+  trained: GroupTotals | undefined,
+  measured: MeasuredImbalance,
+) {
+  if (!trained) return null;
+  const negatives = (trained.hardNegatives + trained.easyNegatives) / measured.negatives;
+  const positives = trained.positives / measured.positives;
+  // From the ranked logits, not the CDF's 101 points: OHEM keeps far less than 1% of negatives.
+  const carried = (logits: ArrayLike<number>, y: 0 | 1, kept: number) => {
+    const v = hardestLossShare(logits, y, gamma, kept);
+    return Number.isFinite(v) ? formatShare(v) : "–";
+  };
+  return {
+    /** Where the kept set starts on each class's x axis (fraction of samples sorted by loss). */
+    negativesFrom: 1 - negatives,
+    positivesFrom: 1 - positives,
+    negatives: formatShare(negatives),
+    positives: formatShare(positives),
+    negativesLoss: carried(ranked.negatives, 0, negatives),
+    positivesLoss: carried(ranked.positives, 1, positives),
   };
 }

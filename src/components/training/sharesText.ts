@@ -1,7 +1,7 @@
 /** Figure 9's bars, caption and data table (pure; see SharesFigure). */
 import type { Evaluation } from "../../experiment/evaluation";
 import { RUN_IDS, type RunId } from "../../experiment/protocol";
-import { formatShare } from "../../math/format";
+import { formatCount, formatShare } from "../../math/format";
 import type { LossShares } from "../../math/shares";
 import type { DataTableSpec } from "../DataTable";
 
@@ -11,7 +11,7 @@ export const SHARE_GROUPS = [
   { key: "easyNegatives", label: "Easy negatives (pₜ > 0.9)" },
 ] as const;
 
-type Shared = Pick<Evaluation, "step" | "shares">;
+type Shared = Pick<Evaluation, "step" | "shares" | "trained">;
 export type RunShares = Readonly<Record<RunId, { initial: Shared | null; latest: Shared | null }>>;
 
 /** One bar: a run at init or at its latest evaluation, with the share of each group. */
@@ -52,15 +52,29 @@ export function shareBars(runs: RunShares, measure: "loss" | "gradient"): ShareB
   });
 }
 
-/** The easy negatives' share of each run's loss at init and now ("–" when not measured). */
+/**
+ * The easy negatives' share of each run's loss at init and now ("–" when not measured), and for
+ * an OHEM run the held-out locations it keeps (its loss is CE on those alone).
+ */
 export function sharesCaption(runs: RunShares) {
   const easy = (id: RunId, which: "initial" | "latest") => {
     const v = runs[id][which]?.shares.loss.easyNegatives;
     return v === undefined || !Number.isFinite(v) ? "–" : formatShare(v);
   };
+  // OHEM runs: the held-out locations they keep now, per group (null for the focal family).
+  const kept = (id: RunId) => {
+    const t = runs[id].latest?.trained;
+    if (!t) return null;
+    return {
+      total: formatCount(t.positives + t.hardNegatives + t.easyNegatives),
+      positives: formatCount(t.positives),
+      hardNegatives: formatCount(t.hardNegatives),
+      easyNegatives: formatCount(t.easyNegatives),
+    };
+  };
   return {
-    a: { initial: easy("a", "initial"), latest: easy("a", "latest") },
-    b: { initial: easy("b", "initial"), latest: easy("b", "latest") },
+    a: { initial: easy("a", "initial"), latest: easy("a", "latest"), kept: kept("a") },
+    b: { initial: easy("b", "initial"), latest: easy("b", "latest"), kept: kept("b") },
   };
 }
 

@@ -2,14 +2,21 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../experiment/config";
 import type { Evaluation, ImageReport } from "../../experiment/evaluation";
-import { figure4Table, hardestShare } from "./figure4Text";
+import { figure4Table, hardestShare, ohemKeptOnCdf } from "./figure4Text";
 import { heatmapProbe, heatmapsTable } from "./heatmapsText";
 import { lossHistoryCaption, lossHistoryTable, tableSteps } from "./lossHistoryText";
+import {
+  methodRows,
+  methodsCaption,
+  methodsDataRows,
+  methodsTable,
+  panelMethods,
+} from "./methodsText";
 import { metricsCaption, metricsTable } from "./metricsText";
 import { prTable, thinPr } from "./prText";
 import { shareBars, sharesCaption } from "./sharesText";
 
-describe("Figure 6 (training loss)", () => {
+describe("Figure 7 (training loss)", () => {
   it("tabulates about ten steps, always ending at the last", () => {
     expect(tableSteps(0)).toEqual([]);
     expect(tableSteps(4)).toEqual([1, 2, 3, 4]);
@@ -35,7 +42,7 @@ describe("Figure 6 (training loss)", () => {
   });
 });
 
-describe("Figure 7 (held-out AP)", () => {
+describe("Figure 8 (held-out AP)", () => {
   it("pairs A and B by step, not by position", () => {
     const m = (step: number, ap: number) => ({ step, ap, recallAtP50: ap / 2 });
     const runs = { a: { metrics: [m(0, 0.1), m(25, 0.5)] }, b: { metrics: [m(25, 0.8)] } };
@@ -48,7 +55,7 @@ describe("Figure 7 (held-out AP)", () => {
   });
 });
 
-describe("Figure 8 (precision–recall)", () => {
+describe("Figure 9 (precision–recall)", () => {
   it("thins a long curve, keeping its first and last points", () => {
     const n = 1001;
     const pr = {
@@ -66,7 +73,7 @@ describe("Figure 8 (precision–recall)", () => {
   });
 });
 
-describe("Figure 9 (loss shares)", () => {
+describe("Figure 10 (loss shares)", () => {
   const shares = (easy: number) => ({
     loss: { positives: 0.1, hardNegatives: 0.9 - easy, easyNegatives: easy },
     gradient: { positives: Number.NaN, hardNegatives: 0.5, easyNegatives: 0.5 },
@@ -84,11 +91,31 @@ describe("Figure 9 (loss shares)", () => {
       "B at init",
     ]);
     expect(shareBars(runs, "gradient")[0]?.shares.positives).toBe(0);
-    expect(sharesCaption(runs).a).toEqual({ initial: "70%", latest: "5%" });
+    expect(sharesCaption(runs).a).toEqual({ initial: "70%", latest: "5%", kept: null });
+  });
+
+  it("states what an OHEM run keeps of the held-out set", () => {
+    const ohem = {
+      ...runs,
+      b: {
+        ...runs.b,
+        latest: {
+          step: 50,
+          shares: shares(0),
+          trained: { positives: 120, hardNegatives: 48, easyNegatives: 0 },
+        },
+      },
+    };
+    expect(sharesCaption(ohem).b.kept).toEqual({
+      total: "168",
+      positives: "120",
+      hardNegatives: "48",
+      easyNegatives: "0",
+    });
   });
 });
 
-describe("Figure 10 (the paper's Figure 4)", () => {
+describe("Figure 11 (the paper's Figure 4)", () => {
   it("reads the hardest fraction's share off the cumulative loss", () => {
     const cdf = {
       fraction: Float64Array.from([0, 0.25, 0.5, 0.75, 1]),
@@ -106,9 +133,32 @@ describe("Figure 10 (the paper's Figure 4)", () => {
     expect(table.rows.at(-1)).toEqual(["1", "1", "1"]);
     expect(table.rows[0]).toEqual(["0", "0", "0"]);
   });
+
+  it("marks where an OHEM run's kept set starts on each class's curve, and what it carries", () => {
+    // Negatives ranked by CE (ascending): softplus(x) at x = −4, −2, 0, 1; γ = 0.
+    const ranked = {
+      positives: Float32Array.from([0, -1]),
+      negatives: Float32Array.from([-4, -2, 0, 1]),
+    };
+    const measured = { positives: 2, negatives: 4, ratio: 2 };
+    const trained = { positives: 1, hardNegatives: 1, easyNegatives: 0 };
+    const sp = (x: number) => Math.log1p(Math.exp(x));
+    // The hardest negative (x = 1): 1.313 of 0.018 + 0.127 + 0.693 + 1.313 = 61.0%; the
+    // hardest positive (x = −1, CE softplus(1)): 1.313 of 0.693 + 1.313 = 65.5%.
+    expect(sp(1) / (sp(-4) + sp(-2) + sp(0) + sp(1))).toBeCloseTo(0.61, 2);
+    expect(ohemKeptOnCdf(ranked, 0, trained, measured)).toEqual({
+      negativesFrom: 0.75,
+      positivesFrom: 0.5,
+      negatives: "25%",
+      positives: "50%",
+      negativesLoss: "61%",
+      positivesLoss: "65.5%",
+    });
+    expect(ohemKeptOnCdf(ranked, 0, undefined, measured)).toBeNull();
+  });
 });
 
-describe("Figure 11 (score maps)", () => {
+describe("Figure 13 (score maps)", () => {
   const image: ImageReport = {
     index: 0,
     pixels: new Float32Array(64 * 64),
@@ -140,5 +190,55 @@ describe("Figure 11 (score maps)", () => {
     expect(probe?.loss).toBeCloseTo(0.25 * 0.25 * Math.LN2, 12);
     expect(heatmapProbe(runs, configs, { run: "b", image: 0, row: 0, col: 0 })).toBeNull();
     expect(heatmapsTable(runs).rows).toEqual([["1", "1", "1", "–"]]);
+  });
+});
+
+describe("Figure 12 (where each method spends the gradient)", () => {
+  // One positive at x = 2 and negatives at −5 (easy) and 0 (hard), each sample standing for 2 examples.
+  const input = {
+    ranked: { positives: Float32Array.from([2]), negatives: Float32Array.from([-5, 0]) },
+    positives: 2,
+    negatives: 4,
+  };
+
+  it("compares the paper's settings of CE, α-CE, α-FL, FL* and both OHEM ratios", () => {
+    expect(panelMethods(128).map((m) => m.label)).toEqual([
+      "CE",
+      "α-CE α = 0.75",
+      "α-FL γ = 2, α = 0.25",
+      "FL* γ = 2, β = 1, α = 0.25",
+      "OHEM, batch 128",
+      "OHEM 1:3, batch 128",
+    ]);
+    // 128 held-out images × 128 × 1,024 / 100,000 = 167.8 → 168 kept.
+    expect(panelMethods(128)[4]?.method).toEqual({ kind: "ohem", ratio: "none", keep: 168 });
+  });
+
+  it("weighs thinned samples by class size, and lets OHEM train on its kept set only", () => {
+    const rows = methodRows(input);
+    const ce = rows.find((r) => r.id === "ce");
+    // CE: 2·softplus(−2) + 2·softplus(−5) + 2·softplus(0); gradients 2σ(−2), 2σ(−5), 2σ(0).
+    const [pos, easy, hard] = [Math.log1p(Math.exp(-2)), Math.log1p(Math.exp(-5)), Math.LN2];
+    expect(ce?.shares.loss.positives).toBeCloseTo(pos / (pos + easy + hard), 12);
+    expect(ce?.shares.trained).toEqual({ positives: 2, hardNegatives: 2, easyNegatives: 2 });
+    // 6 locations < one image: OHEM keeps at least 4 — the hardest: 2 hard negatives (ln 2 each),
+    // 2 positives (0.127 each), no easy negative.
+    const ohem = rows.find((r) => r.id === "ohem");
+    expect(ohem?.shares.trained).toEqual({ positives: 2, hardNegatives: 2, easyNegatives: 0 });
+    expect(ohem?.shares.loss.easyNegatives).toBe(0);
+    const c = methodsCaption(rows);
+    expect(c.ohem).toEqual({ total: "4", positives: "2", hardNegatives: "2", easyNegatives: "0" });
+    expect(c.ohem13?.total).toBe("4");
+    expect(c.locations).toBe("6");
+    // Easy negative at x = −5: CE's gradient σ(−5) against a hard one's σ(0); FL and FL* shrink it.
+    expect(c.focalTurnsDown).toBe(true);
+  });
+
+  it("tabulates and exports one row per method and group", () => {
+    const rows = methodRows(input);
+    expect(methodsTable(rows).rows).toHaveLength(18);
+    const data = methodsDataRows("run B", rows);
+    expect(data).toHaveLength(18);
+    expect(data[0]?.slice(0, 4)).toEqual(["run B", "CE", "positives", 2]);
   });
 });

@@ -6,6 +6,7 @@
 import type { ComponentType } from "react";
 import { AlphaBalancedFigure } from "../../components/figures/AlphaBalancedFigure";
 import { DownweightFigure } from "../../components/figures/DownweightFigure";
+import { FocalStarFigure } from "../../components/figures/FocalStarFigure";
 import { GradientFigure } from "../../components/figures/GradientFigure";
 import { LossBudgetFigure } from "../../components/figures/LossBudgetFigure";
 import { LossVsPtFigure } from "../../components/figures/LossVsPtFigure";
@@ -27,10 +28,12 @@ export const CHART_COMPONENTS: Record<ChartId, EmbedChart> = {
   "down-weighting": DownweightFigure,
   gradient: GradientFigure,
   "loss-budget": LossBudgetFigure,
+  "fl-star": FocalStarFigure,
   "train-loss": trainChart("TrainLossChart"),
   "train-ap": trainChart("TrainMetricsChart"),
   "train-pr": trainChart("TrainPrChart"),
   "train-shares": trainChart("TrainSharesChart"),
   "train-figure4": trainChart("TrainFigure4Chart"),
+  "train-methods": trainChart("TrainMethodsChart"),
   "train-heatmaps": trainChart("TrainHeatmapsChart"),
 };

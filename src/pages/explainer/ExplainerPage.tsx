@@ -171,7 +171,7 @@ export function ExplainerPage() {
   const present = view.state.present;
   const handout = view.state.handout;
   useEffect(() => {
-    // A link to one chart (…#gradient) lands on it once that figure exists (figures 2–5 load
+    // A link to one chart (…#gradient) lands on it once that figure exists (figures 2–6 load
     // just after first paint).
     const id = readHash();
     return id && present === "none" ? scrollToWhenPresent(id) : undefined;

@@ -1,6 +1,6 @@
 /**
- * What the article places by name: typeset equations and the five figures. Figure 1 ships with
- * the page; figures 2–5, below the fold, load right after first paint (prefetched on mount), so
+ * What the article places by name: typeset equations and the six figures. Figure 1 ships with
+ * the page; figures 2–6, below the fold, load right after first paint (prefetched on mount), so
  * the JavaScript needed before first paint stays small. Every figure follows the shared state
  * only while it is near the viewport.
  */
@@ -27,9 +27,13 @@ const LOADERS = {
     import("../../components/figures/LossBudgetFigure").then((m) => ({
       default: m.LossBudgetFigure,
     })),
+  FocalStarFigure: () =>
+    import("../../components/figures/FocalStarFigure").then((m) => ({
+      default: m.FocalStarFigure,
+    })),
 };
 
-/** Start loading figures 2–5 now (the module loader caches them for React.lazy). */
+/** Start loading figures 2–6 now (the module loader caches them for React.lazy). */
 export function prefetchFigures(): void {
   for (const load of Object.values(LOADERS)) void load();
 }
@@ -83,5 +87,10 @@ export const ARTICLE_COMPONENTS = {
     lazyPart(LOADERS.LossBudgetFigure),
     "LossBudgetFigure",
     "loss-budget",
+  ),
+  FocalStarFigure: followWhenVisible(
+    lazyPart(LOADERS.FocalStarFigure),
+    "FocalStarFigure",
+    "fl-star",
   ),
 };

@@ -12,6 +12,8 @@ export const PARAM_LABELS: Record<ExplainerParam, (s: ExplainerState) => string>
     `Figure 5's detector: ${s.population === "init" ? "at prior init" : "part-trained (assumed)"}`,
   family: (s) => `Figure 1: the paper's γ family ${s.family ? "shown" : "hidden"}`,
   logy: (s) => `Figure 1: ${s.logy ? "log" : "linear"} loss axis`,
+  starGamma: (s) => `γ of Figure 6's FL* = ${formatParam(s.starGamma)}`,
+  starBeta: (s) => `β of Figure 6's FL* = ${formatParam(s.starBeta)}`,
 };
 
 export const PARAMS = Object.keys(PARAM_LABELS) as ExplainerParam[];

@@ -1,7 +1,8 @@
 /** The settings of one run (A or B): loss, γ, α, prior init, optimizer, learning rate. */
 
 import { SchemaSlider } from "../../components/controls/SchemaSlider";
-import { LOSS_LABELS } from "../../experiment/labels";
+import { OHEM_BATCHES, OHEM_RATIOS } from "../../experiment/config";
+import { describeOhemKept, LOSS_LABELS } from "../../experiment/labels";
 import type { RunId } from "../../experiment/protocol";
 import { RUN_KEYS, TRAIN_SCHEMA, type TrainState } from "../../state/train";
 
@@ -52,6 +53,7 @@ export function RunSettings({ id, state, update, disabled }: RunSettingsProps) {
           onChange={(v) => update({ [k.gamma]: v } as Partial<TrainState>)}
         />
       )}
+      {loss === "ohem" && <OhemSettings id={id} state={state} update={update} />}
       {usesAlpha && (
         <SchemaSlider
           param={TRAIN_SCHEMA[k.alpha]}
@@ -100,6 +102,59 @@ export function RunSettings({ id, state, update, disabled }: RunSettingsProps) {
         </label>
       </div>
     </fieldset>
+  );
+}
+
+/** OHEM's ratio and batch size, and what they keep in this toy, in words. */
+function OhemSettings({ id, state, update }: Omit<RunSettingsProps, "disabled">) {
+  const k = RUN_KEYS[id];
+  const name = id.toUpperCase();
+  const select = "rounded border border-[var(--grid)] bg-[var(--panel)] px-2 py-1 tabular-nums";
+  return (
+    <div className="flex flex-col gap-1 text-sm" data-testid={`run-${id}-ohem`}>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <label className="flex items-center gap-2">
+          <span className="w-20">Ratio</span>
+          <select
+            aria-label={`Run ${name} OHEM ratio`}
+            value={state[k.ohem]}
+            onChange={(e) => update({ [k.ohem]: e.target.value } as Partial<TrainState>)}
+            className={select}
+          >
+            {OHEM_RATIOS.map((r) => (
+              <option key={r} value={r}>
+                {r === "none" ? "none" : "1:3 (SSD)"}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-2">
+          Batch
+          <select
+            aria-label={`Run ${name} OHEM batch size`}
+            value={state[k.ohemBatch]}
+            onChange={(e) => update({ [k.ohemBatch]: e.target.value } as Partial<TrainState>)}
+            className={select}
+          >
+            {OHEM_BATCHES.map((b) => (
+              <option key={b} value={String(b)}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="text-xs text-[var(--muted)]">
+        CE on the hardest locations only: it{" "}
+        {describeOhemKept({
+          ohemRatio: state[k.ohem],
+          ohemBatch: Number(state[k.ohemBatch]),
+          batchSize: state.batch,
+        })}
+        , averaged over them (the paper's batch per image of ∼100k anchors, scaled to our 1,024
+        locations). No NMS: our locations are disjoint cells, so it would remove nothing.
+      </p>
+    </div>
   );
 }
 

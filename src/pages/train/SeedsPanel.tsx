@@ -7,6 +7,8 @@ import { JobControls } from "./JobControls";
 
 interface SeedsPanelProps {
   job: JobState;
+  /** Each run's loss in words ("OHEM, batch 128"), so the panel says what the pair is. */
+  losses: Readonly<Record<"a" | "b", string>>;
   onRun: (seeds: number[], steps: number) => void;
   onCancel: () => void;
   firstSeed: number;
@@ -17,7 +19,7 @@ interface SeedsPanelProps {
 export const SEED_COUNTS = [3, 5, 8, 10] as const;
 export const DEFAULT_SEED_COUNT = 5;
 
-export function SeedsPanel({ job, onRun, onCancel, firstSeed, inWorker }: SeedsPanelProps) {
+export function SeedsPanel({ job, losses, onRun, onCancel, firstSeed, inWorker }: SeedsPanelProps) {
   const [count, setCount] = useState<number>(DEFAULT_SEED_COUNT);
   const [steps, setSteps] = useState(250);
   const comparison = compareSeeds(job.results);
@@ -46,8 +48,8 @@ export function SeedsPanel({ job, onRun, onCancel, firstSeed, inWorker }: SeedsP
         Is it the seed? Run the pair over several seeds
       </h2>
       <p className="mt-1 text-sm text-[var(--muted)]">
-        Trains A and B again, with their current settings, from seeds {firstSeed}, {firstSeed + 1},
-        …{" "}
+        Trains A ({losses.a}) and B ({losses.b}) again, with their current settings, from seeds{" "}
+        {firstSeed}, {firstSeed + 1}, …{" "}
         {inWorker
           ? "in a background worker (the live runs keep going)"
           : "on this page, between the live runs' steps"}{" "}

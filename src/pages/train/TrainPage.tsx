@@ -13,11 +13,12 @@ import { SiteHeader } from "../../components/SiteHeader";
 import { Figure4Figure } from "../../components/training/Figure4Figure";
 import { HeatmapsFigure } from "../../components/training/HeatmapsFigure";
 import { LossHistoryFigure } from "../../components/training/LossHistoryFigure";
+import { MethodsFigure } from "../../components/training/MethodsFigure";
 import { MetricsFigure } from "../../components/training/MetricsFigure";
 import { PrFigure } from "../../components/training/PrFigure";
 import { SharesFigure } from "../../components/training/SharesFigure";
 import { PRESETS } from "../../content/presets";
-import { focalOptionsOf } from "../../experiment/config";
+import { focalOptionsOf, type TrainConfig } from "../../experiment/config";
 import { describeLoss } from "../../experiment/labels";
 import { RUN_IDS, type SessionSetup } from "../../experiment/protocol";
 import { describeRun } from "../../experiment/runSummary";
@@ -33,7 +34,7 @@ import { BackendBadge } from "./BackendBadge";
 import { RecipeSettings, RunSettings } from "./RunSettings";
 import { SeedsPanel } from "./SeedsPanel";
 import { SessionNotices } from "./SessionNotices";
-import { SWEEP_ALPHAS, SWEEP_GAMMAS, SweepPanel } from "./SweepPanel";
+import { SWEEP_ALPHAS, SWEEP_GAMMAS, type SweepBaseline, SweepPanel } from "./SweepPanel";
 import { ToyFindings } from "./ToyFindings";
 import { TrainingAnnouncer } from "./TrainingAnnouncer";
 import { Transport } from "./Transport";
@@ -99,7 +100,9 @@ export function TrainPage() {
   }, [setupKey, ready, applySetup]);
 
   const sweepBase = { ...setup.runs.b, loss: "alpha-fl" as const, priorInit: true };
-  const runSweep = (steps: number, seeds: number) =>
+  const [sweepBaseline, setSweepBaseline] = useState<SweepBaseline>("ohem");
+  const runSweep = (steps: number, seeds: number, baseline: SweepBaseline = "ohem") => {
+    setSweepBaseline(baseline);
     void sweepJob.run(
       {
         kind: "sweep",
@@ -108,9 +111,16 @@ export function TrainPage() {
         alphas: SWEEP_ALPHAS,
         seeds: Array.from({ length: seeds }, (_, i) => state.seed + i),
         steps,
+        ...(baseline === "none" ? {} : { baseline: ohemBaseline(sweepBase, baseline) }),
       },
       state.backend,
     );
+  };
+  const losses = useMemo(
+    () => ({ a: describeLoss(setup.runs.a), b: describeLoss(setup.runs.b) }),
+    [setup],
+  );
+  const ohemRuns = useMemo(() => RUN_IDS.filter((id) => setup.runs[id].loss === "ohem"), [setup]);
   const sweepRecipe = `${sweepBase.optimizer === "sgd" ? "SGD with momentum" : "Adam"} at lr ${sweepBase.lr} (run B's), batch ${sweepBase.batchSize}, from seed ${state.seed}`;
 
   return (
@@ -257,11 +267,12 @@ export function TrainPage() {
           <ChartMenuContext.Provider value={LazyChartMenuPanel}>
             <FigureOptionsContext.Provider value={TRAINING_FIGURES}>
               <div className="grid grid-cols-1 gap-x-5 lg:grid-cols-2 [&>*]:min-w-0 [&_figure]:my-2">
-                <LossHistoryFigure runs={view.runs} />
+                <LossHistoryFigure runs={view.runs} ohemRuns={ohemRuns} />
                 <MetricsFigure runs={view.runs} />
                 <PrFigure runs={view.runs} />
                 <SharesFigure runs={view.runs} />
                 <Figure4Figure runs={view.runs} gamma={state.f4gamma} onGamma={setF4gamma} />
+                <MethodsFigure runs={view.runs} losses={losses} />
                 <HeatmapsFigure runs={view.runs} configs={setup.runs} />
               </div>
             </FigureOptionsContext.Provider>
@@ -269,6 +280,7 @@ export function TrainPage() {
         </ChartHostContext.Provider>
         <SeedsPanel
           job={seedsJob.state}
+          losses={losses}
           firstSeed={state.seed}
           inWorker={state.worker}
           onCancel={seedsJob.cancel}
@@ -281,6 +293,7 @@ export function TrainPage() {
           onRun={runSweep}
           onCancel={sweepJob.cancel}
           recipe={sweepRecipe}
+          ranBaseline={sweepBaseline}
         />
         <div className="flex flex-col gap-2">
           <Toggle
@@ -294,7 +307,11 @@ export function TrainPage() {
           />
           <CodePanel
             {...focalOptionsOf(setup.runs[codeRun])}
-            source={`run ${codeRun.toUpperCase()}'s loss: ${describeLoss(setup.runs[codeRun])}`}
+            source={
+              setup.runs[codeRun].loss === "ohem"
+                ? `run ${codeRun.toUpperCase()} trains with ${describeLoss(setup.runs[codeRun])}: this is the plain CE it applies to the locations it keeps; the top-k selection is not in the snippet`
+                : `run ${codeRun.toUpperCase()}'s loss: ${describeLoss(setup.runs[codeRun])}`
+            }
           />
         </div>
       </main>
@@ -304,6 +321,16 @@ export function TrainPage() {
       />
     </>
   );
+}
+
+/** The sweep's OHEM column: the grid's recipe, OHEM at the paper's best batch (128). */
+function ohemBaseline(base: TrainConfig, baseline: Exclude<SweepBaseline, "none">): TrainConfig {
+  return {
+    ...base,
+    loss: "ohem",
+    ohemRatio: baseline === "ohem" ? "none" : "1:3",
+    ohemBatch: 128,
+  };
 }
 
 /** What happened to each run, in words (updated with each evaluation; not announced live). */
