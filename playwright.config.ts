@@ -15,10 +15,14 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // Each test starts from a fresh network state: the site's service worker would otherwise
+    // precache the whole site in the background of every test. e2e/offline.spec.ts allows it.
+    serviceWorkers: "block",
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: `node scripts/serve-static.mjs dist ${PORT}`,
+    // The deployed headers (public/_headers): every journey runs under the site's strict CSP.
+    command: `node scripts/serve-static.mjs dist ${PORT} --headers public/_headers`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
   },

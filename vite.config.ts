@@ -4,7 +4,9 @@ import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import remarkMath from "remark-math";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 import { bundleGraphPlugin } from "./build/bundleGraph";
+import { katexInlineStyles } from "./build/katexStylesPlugin";
 import rehypeKatexHtml from "./build/rehypeKatexHtml";
 
 /** Every page is its own HTML entry, so `dist/` works on any static host without rewrites. */
@@ -15,6 +17,8 @@ const PAGES = {
   yours: resolve(import.meta.dirname, "yours/index.html"),
 };
 
+const katexStyles = katexInlineStyles();
+
 export default defineConfig({
   // Relative asset URLs: the build works from a domain root or any sub-path (GitHub Pages).
   base: "./",
@@ -22,13 +26,44 @@ export default defineConfig({
     {
       enforce: "pre",
       // KaTeX runs here, at build time: the page ships typeset HTML + CSS, never KaTeX's JS.
-      ...mdx({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatexHtml] }),
+      ...mdx({
+        remarkPlugins: [remarkMath],
+        rehypePlugins: [[rehypeKatexHtml, { styles: katexStyles.registry }]],
+      }),
     },
+    katexStyles.plugin,
     react({ include: /\.(mdx|tsx?)$/ }),
     tailwindcss(),
     bundleGraphPlugin(import.meta.dirname),
+    // Offline (docs/offline.md): Workbox's generateSW precaches the whole built site. The worker
+    // is registered by our own code (src/pages/serviceWorker.ts), not by the plugin, because
+    // the plugin's registration is document-relative and fails on /train/ and /embed/.
+    VitePWA({
+      injectRegister: false,
+      // Our own public/manifest.webmanifest, linked from each page with a page-relative path.
+      manifest: false,
+      registerType: "prompt",
+      workbox: {
+        globPatterns: ["**/*.{html,js,css,woff2,wasm,json,webmanifest,svg,png,csv,npy,npz}"],
+        // Fonts: browsers that take woff2 (all that run this site) never ask for .woff/.ttf.
+        // The threaded wasm build is never used (threads are off, src/engine/backend.ts).
+        globIgnores: ["**/*threaded-simd*.wasm", "_headers"],
+        // Four HTML entries, no single-page fallback: an unknown URL stays a 404.
+        navigateFallback: null,
+        // Every query parameter is page state (/embed/?chart=…): one cached page serves them all.
+        ignoreURLParametersMatching: [/.*/],
+        // The training worker bundle is about 1.9 MB, near Workbox's default 2 MiB cut-off.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        // Prompt flow: a new version waits until the reader reloads into it (never mixed).
+        skipWaiting: false,
+        clientsClaim: false,
+      },
+    }),
   ],
   build: {
     rollupOptions: { input: PAGES },
+    // Fonts stay files: a `data:` font is blocked by `font-src 'self'` (docs/deploy.md).
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
   },
 });

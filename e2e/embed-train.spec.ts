@@ -4,6 +4,7 @@
  * the training page's Share menu gives their embed code.
  */
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { expect, expectNoBadNumbers, test } from "./fixtures";
 
 const TRAIN_CHARTS = [
@@ -77,6 +78,7 @@ test.describe("training charts in an embed", () => {
     // The heatmaps: one canvas per run and showcase image.
     await page.goto("./embed/?chart=train-heatmaps");
     await expect(page.locator('figure[data-chart="train-heatmaps"] canvas')).toHaveCount(8);
+    await expectAccessible(page, "the score-map embed");
 
     expect(recorded.length).toBeGreaterThan(0);
     for (const url of recorded) expect(new URL(url).pathname).toBe("/recorded-run.json");

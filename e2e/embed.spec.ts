@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { FrameLocator, Page } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { expect, test } from "./fixtures";
 
 const COURSE_PORT = Number(process.env.E2E_PORT ?? 4317) + 1;
@@ -107,6 +108,9 @@ test.describe("charts embedded in a course page on another site", () => {
       "rgb(17, 24, 39)",
     );
     await expect(frame2.locator("figcaption")).toHaveCount(0);
+
+    // Every frame at once (light, controls, dark; the table open in the first).
+    await expectAccessible(page, "course page with four embeds");
 
     // No frame touched cookies or storage.
     for (const f of page.frames()) {

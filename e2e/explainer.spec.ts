@@ -1,3 +1,4 @@
+import { expectAccessible } from "./a11y";
 import { expect, expectNoBadNumbers, flPath, test, viewFigure } from "./fixtures";
 
 test.describe("reading and tweaking the explainer", () => {
@@ -19,6 +20,7 @@ test.describe("reading and tweaking the explainer", () => {
     expect(await page.locator(".katex").count()).toBeGreaterThan(10);
     await expect(page.getByTestId("down-weighting-caption")).toContainText("100× less");
     await expectNoBadNumbers(page);
+    await expectAccessible(page, "explainer, light, 1280 px");
   });
 
   test("dragging the γ slider with the mouse changes the curves and the readouts", async ({
@@ -137,5 +139,7 @@ test.describe("reading and tweaking the explainer", () => {
     }
     expect(await page.locator("figure table").count()).toBe(6);
     await expectNoBadNumbers(page);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expectAccessible(page, "explainer, dark, every data table open");
   });
 });

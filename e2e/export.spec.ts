@@ -1,6 +1,7 @@
 /** Sharing and exporting one chart from its menu: link, embed code, SVG, PNG and CSV. */
 import { readFileSync } from "node:fs";
 import type { Download, Locator, Page } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { expect, test, viewFigure } from "./fixtures";
 
 async function openMenu(page: Page, id: string): Promise<Locator> {
@@ -66,6 +67,7 @@ test.describe("sharing and exporting a chart", () => {
     const figure = await openMenu(page, "alpha-balanced");
     await figure.getByRole("button", { name: "Embed in a course page…" }).click();
     const box = figure.getByRole("textbox", { name: "Embed code" });
+    await expectAccessible(page, "Share menu open, embed options shown");
     const code = await box.inputValue();
     const [iframe, script] = code.split("\n");
     expect(iframe).toMatch(
@@ -109,7 +111,8 @@ test.describe("sharing and exporting a chart", () => {
     expect(parsed.title).toBe("Loss against the probability of the true class");
     expect(parsed.desc).toContain("Settings: gamma=3&family=0&logy=1");
     expect(parsed.fl).toBe(shown);
-    expect(parsed.flStroke).toBe("#ea580c");
+    // --c-fl in light mode (src/styles.css), resolved from the custom property.
+    expect(parsed.flStroke).toBe("#c2410c");
     expect(parsed.paths).toBe(2);
     expect(parsed.texts).toContain("FL γ = 3");
     expect(parsed.texts).toContain("probability of the true class, pₜ");

@@ -2,7 +2,9 @@
  * The e2e test fixture: every test fails on a console error, an uncaught page error, or a
  * request to any origin other than the site's own (a spec that needs a second origin, such as
  * a course page embedding our charts, names it with `test.use({ otherOrigins: [...] })`; one
- * that causes a console error on purpose names it with `expectedConsoleErrors`).
+ * that causes a console error on purpose names it with `expectedConsoleErrors`). The server
+ * sends the site's Content-Security-Policy (public/_headers), so any violation is a console
+ * error too.
  */
 import { test as base, expect, type Page } from "@playwright/test";
 
@@ -23,7 +25,10 @@ export const test = base.extend<{
         if (expectedConsoleErrors.some((re) => re.test(m.text()))) return;
         problems.push(`console error: ${m.text()}`);
       });
-      page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      page.on("pageerror", (e) => {
+        if (expectedConsoleErrors.some((re) => re.test(e.message))) return;
+        problems.push(`page error: ${e.message}`);
+      });
       page.on("request", (r) => {
         const url = r.url();
         const allowed = origins.some((o) => url.startsWith(`${o}/`));

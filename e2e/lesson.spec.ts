@@ -1,4 +1,6 @@
 /** A teacher's lesson link: parts of the page hidden, and a prediction before the figure. */
+
+import { expectAccessible } from "./a11y";
 import { expect, expectNoBadNumbers, test } from "./fixtures";
 
 const STATE =
@@ -16,6 +18,7 @@ test.describe("lesson links", () => {
     await expect(page.locator("figure[data-chart]")).toHaveCount(0);
     await expect(page.getByText("100×")).toHaveCount(0);
     await expect(page.getByRole("slider", { name: "gamma" })).toHaveCount(0);
+    await expectAccessible(page, "lesson, predict first");
 
     const guess = page.getByRole("textbox", { name: "your guess value" });
     // The guess starts empty (no anchoring default); Enter reveals.
@@ -27,6 +30,7 @@ test.describe("lesson links", () => {
     );
     await expect(page.locator("#down-weighting")).toBeInViewport();
     await expect(page.getByTestId("downweight-readouts")).toContainText("100× less");
+    await expectAccessible(page, "lesson, figure revealed");
     // Hidden: the global sliders, the prose, figure 5. Shown: the other figures.
     await expect(page.getByRole("heading", { name: /haystacks/ })).toBeHidden();
     await expect(page.locator("#loss-budget")).toBeHidden();

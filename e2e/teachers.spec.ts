@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import jsQR from "jsqr";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { expectAccessible } from "./a11y";
 import { expect, expectNoBadNumbers, test, viewFigure } from "./fixtures";
 
 const FIGURE_IDS = ["loss-vs-pt", "alpha-balanced", "down-weighting", "gradient", "loss-budget"];
@@ -22,7 +23,8 @@ async function decodeInPage(page: Page, source: { png?: string; clipboard?: bool
       const [item] = await navigator.clipboard.read();
       blob = await item?.getType("image/png");
     } else if (png) {
-      blob = await (await fetch(`data:image/png;base64,${png}`)).blob();
+      // Decoded here, not fetched as a data: URL, which the site's CSP (connect-src) refuses.
+      blob = new Blob([Uint8Array.from(atob(png), (c) => c.charCodeAt(0))], { type: "image/png" });
     }
     if (!blob) return null;
     const img = await createImageBitmap(blob);
@@ -66,6 +68,7 @@ test.describe("a teacher's lesson", () => {
     await page.getByRole("button", { name: "Build a lesson…" }).click();
     const builder = page.getByTestId("lesson-builder");
     await expect(builder).toBeVisible();
+    await expectAccessible(page, "the lesson builder open");
     // A page that is no lesson fixes γ and α to start with.
     await expect(builder.getByRole("checkbox", { name: "γ = 2" })).toBeChecked();
     await expect(builder.getByRole("checkbox", { name: "α = 0.25" })).toBeChecked();
@@ -222,6 +225,12 @@ test.describe("present mode", () => {
       await page.setViewportSize({ width: screen.width, height: screen.height });
       await page.goto("./?present=loss-vs-pt&theme=dark");
       await expect(page.locator("html")).toHaveClass(/theme-dark/);
+      if (screen.width === 1280) {
+        await expect(
+          page.getByTestId("present-figure").locator("figure svg").first(),
+        ).toBeVisible();
+        await expectAccessible(page, "present mode, dark theme");
+      }
       const sizes: string[] = [];
       for (const [i, id] of FIGURE_IDS.entries()) {
         if (i > 0) await page.keyboard.press("ArrowRight");
@@ -306,6 +315,7 @@ test.describe("a printed handout", () => {
     const handout = page.getByTestId("handout");
     await expect(handout.locator("figure[data-chart]")).toHaveCount(6);
     await expect(handout.getByTestId("handout-note")).toContainText("Bring this to class.");
+    await expectAccessible(page, "the handout");
     const live = `${baseURL}/?gamma=2&alpha=0.25&note=Bring+this+to+class.`;
     await expect(handout.getByTestId("handout-link-back")).toHaveText(live);
     expect(await readQr(page, handout.getByTestId("handout-qr"))).toBe(live);

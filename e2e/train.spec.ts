@@ -1,3 +1,4 @@
+import { expectAccessible } from "./a11y";
 import { expect, expectNoBadNumbers, test } from "./fixtures";
 
 const stepOf = async (page: import("@playwright/test").Page, run: "a" | "b") =>
@@ -11,8 +12,20 @@ test.describe("training in the tab", () => {
     await page.goto("./train/?backend=wasm&batch=4");
     await expect(page.getByTestId("backend-badge")).toHaveAttribute("data-backend", "wasm");
     await expect(page.getByRole("button", { name: "Play" })).toBeEnabled({ timeout: 60_000 });
+    await expectAccessible(page, "/train/ before training, light");
+    // Record what the polite live region says, and when.
+    await page.getByTestId("training-announcer").evaluate((el) => {
+      const w = window as unknown as { __said: { at: number; text: string }[] };
+      w.__said = [];
+      new MutationObserver(() =>
+        w.__said.push({ at: performance.now(), text: el.textContent ?? "" }),
+      ).observe(el, { childList: true, characterData: true, subtree: true });
+    });
     await page.getByRole("button", { name: "Play" }).click();
     await expect.poll(() => stepOf(page, "a"), { timeout: 60_000 }).toBeGreaterThanOrEqual(30);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expectAccessible(page, "/train/ while training, dark");
+    await page.emulateMedia({ colorScheme: "light" });
     await expect.poll(() => stepOf(page, "b")).toBeGreaterThanOrEqual(30);
     await expect(page.getByTestId("train-loss-caption")).toContainText("A's loss is");
     await expect(page.getByTestId("run-a-ap")).toHaveText(/^\d/);
@@ -21,8 +34,24 @@ test.describe("training in the tab", () => {
       /At step (2[5-9]|[3-9]\d|\d{3})/,
     );
 
+    // Progress is announced politely, every few seconds at most; captions are not live here.
+    await expect(page.getByTestId("training-announcer")).toHaveText(
+      /^Step [\d,]+ of run A, [\d,]+ of run B; held-out AP: A [\d.]+, B [\d.]+\.$/,
+      { timeout: 20_000 },
+    );
+    expect(await page.locator("figcaption[aria-live]").count()).toBe(0);
     await page.getByRole("button", { name: "Pause" }).click();
     await expect(page.getByTestId("session-status")).toHaveText("paused");
+    await expect(page.getByTestId("training-announcer")).toHaveText(/^Paused\. Step /);
+    const said = await page.evaluate(
+      () => (window as unknown as { __said: { at: number; text: string }[] }).__said,
+    );
+    expect(said[0]?.text).toBe("Training.");
+    const progress = said.filter((s) => s.text.startsWith("Step "));
+    expect(progress.length).toBeGreaterThan(0);
+    for (let i = 1; i < progress.length; i++) {
+      expect((progress[i]?.at ?? 0) - (progress[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(4900);
+    }
     const paused = await stepOf(page, "a");
     await page.waitForTimeout(1500);
     expect(await stepOf(page, "a")).toBe(paused);
@@ -98,6 +127,10 @@ test("the training page lays out at 360 px without horizontal scrolling", async 
     () => document.documentElement.scrollWidth - window.innerWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
+  // Every data table open, at 360 px.
+  const closed = page.locator("figure details:not([open]) > summary");
+  while ((await closed.count()) > 0) await closed.first().click();
+  await expectAccessible(page, "/train/ at 360 px, every data table open");
 });
 
 test("run N seeds trains the pair again in the background and states what it measured", async ({

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { expect, expectNoBadNumbers, test } from "./fixtures";
 
 const FIXTURES = join(import.meta.dirname, "../src/userdata/fixtures");
@@ -55,6 +56,8 @@ test.describe("your own model", () => {
     }
     await expect(page.getByTestId("yours-reliability-caption")).toContainText(/ECE = \d/);
     await expectNoBadNumbers(page);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expectAccessible(page, "/yours/, an example read, dark");
   });
 
   test("reads a file chosen from the keyboard, one-vs-rest, offline, and sends none of it anywhere", async ({

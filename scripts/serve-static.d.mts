@@ -1,2 +1,8 @@
 import type { Server } from "node:http";
-export function serveStatic(dir: string, port: number, host?: string): Promise<Server>;
+import type { HeaderRule } from "./headers-file.mjs";
+export function serveStatic(
+  dir: string,
+  port: number,
+  host?: string,
+  options?: { headers?: HeaderRule[] },
+): Promise<Server>;

@@ -8,7 +8,8 @@ import { createRoot } from "react-dom/client";
 import "./styles.css";
 import { siteRootOf } from "./export/links";
 import { EmbedPage } from "./pages/embed/EmbedPage";
-import { reportHeight } from "./pages/embed/reportHeight";
+import { watchFrame } from "./pages/embed/frame";
+import { registerServiceWorker } from "./pages/serviceWorker";
 import { CHART_IDS, CHARTS } from "./state/charts";
 import { parseEmbedQuery } from "./state/embed";
 
@@ -30,5 +31,7 @@ if (root) {
       />
     </StrictMode>,
   );
-  reportHeight(root);
+  watchFrame(root, request.options.fit);
 }
+// The site's root is one level above the entry chunk (assets/).
+if (import.meta.env.PROD) registerServiceWorker(new URL(/* @vite-ignore */ "../", import.meta.url));

@@ -9,9 +9,11 @@ import {
   type RefObject,
   Suspense,
   useContext,
+  useRef,
   useState,
 } from "react";
 import type { ChartData } from "./chartData";
+import { ChunkBoundary } from "./lazyPart";
 
 export interface ChartMenuProps {
   id: string;
@@ -21,18 +23,27 @@ export interface ChartMenuProps {
   chartRef: RefObject<HTMLElement | null>;
 }
 
-/** The open menu's panel, as a page provides it (usually `lazy(() => import(…))`). */
-export type ChartMenuPanel = ComponentType<ChartMenuProps & { onClose: () => void }>;
+/**
+ * The open menu's panel, as a page provides it (usually `lazyPart(() => import(…))`, whose
+ * `retry` loads it again after a failure).
+ */
+export type ChartMenuPanel = ComponentType<
+  ChartMenuProps & { onClose: (returnFocus: boolean) => void }
+> & {
+  retry?: () => void;
+};
 
 export const ChartMenuContext = createContext<ChartMenuPanel | null>(null);
 
 export function ChartMenu(props: ChartMenuProps) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   const Panel = useContext(ChartMenuContext);
   if (!Panel) return null;
   return (
     <div className="relative ml-auto shrink-0 print:hidden" data-chart-menu={props.id}>
       <button
+        ref={button}
         type="button"
         aria-expanded={open}
         aria-controls={`${props.id}-menu`}
@@ -43,9 +54,17 @@ export function ChartMenu(props: ChartMenuProps) {
         Share ▾
       </button>
       {open && (
-        <Suspense fallback={null}>
-          <Panel {...props} onClose={() => setOpen(false)} />
-        </Suspense>
+        <ChunkBoundary what="The Share menu" retry={() => Panel.retry?.()}>
+          <Suspense fallback={null}>
+            <Panel
+              {...props}
+              onClose={(returnFocus) => {
+                setOpen(false);
+                if (returnFocus) button.current?.focus();
+              }}
+            />
+          </Suspense>
+        </ChunkBoundary>
       )}
     </div>
   );

@@ -75,7 +75,7 @@ export function CodePanel({ gamma, alpha, source }: CodePanelProps) {
             aria-controls={`${id}-panel`}
             tabIndex={s.library === library ? 0 : -1}
             onClick={() => setLibrary(s.library)}
-            className="rounded-md border border-[var(--grid)] px-3 py-1 text-sm aria-selected:bg-[var(--accent)] aria-selected:text-white"
+            className="rounded-md border border-[var(--grid)] px-3 py-1 text-sm aria-selected:bg-[var(--accent)] aria-selected:text-[var(--on-accent)]"
           >
             {s.label}
           </button>
@@ -88,9 +88,13 @@ export function CodePanel({ gamma, alpha, source }: CodePanelProps) {
         className="mt-2"
       >
         <div className="relative">
+          {/* Focusable: a long line scrolls sideways, and keyboard users must reach it. */}
           <pre
             data-testid="snippet"
             data-library={library}
+            tabIndex={0}
+            role="region"
+            aria-label={`${snippet.label} code`}
             className="max-w-full overflow-x-auto rounded-lg bg-[var(--bg)] p-3 text-xs leading-relaxed sm:text-sm"
           >
             <code>{snippet.code}</code>

@@ -73,7 +73,7 @@ export function Figure(props: FigureProps) {
           ? "text-base leading-relaxed text-[var(--fg)]"
           : "mt-3 text-sm leading-relaxed text-[var(--muted)]"
       }
-      aria-live="polite"
+      aria-live={show.liveCaption === false ? undefined : "polite"}
       data-testid={`${id}-caption`}
     >
       {caption}
@@ -110,7 +110,7 @@ export function Figure(props: FigureProps) {
       {show.caption && (
         <>
           {figcaption}
-          <DataTable table={table} />
+          <DataTable table={table} label={title} />
         </>
       )}
     </figure>

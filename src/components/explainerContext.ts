@@ -1,9 +1,9 @@
 /** Shared explainer state for figures placed anywhere in the article. */
 import { createContext, useContext } from "react";
+import type { Term } from "../content/terms";
 import type { ExplainerState } from "../state/explainer";
 
-/** A term of the equations that can be tied to what it does in the figures. */
-export type Term = "pt" | "mod" | "alpha" | "gamma" | "ce";
+export type { Term } from "../content/terms";
 
 export interface ExplainerContextValue {
   state: ExplainerState;
@@ -13,6 +13,15 @@ export interface ExplainerContextValue {
 }
 
 export const ExplainerContext = createContext<ExplainerContextValue | null>(null);
+
+/**
+ * The term a reader has pinned with its button (it stays lit until pressed again), apart from
+ * the state so that slider moves do not re-render the equations.
+ */
+export const PinnedTermContext = createContext<{
+  pinned: Term | null;
+  pin: (term: Term | null) => void;
+} | null>(null);
 
 export function useExplainer(): ExplainerContextValue {
   const value = useContext(ExplainerContext);

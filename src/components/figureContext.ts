@@ -20,6 +20,12 @@ export interface FigureOptions {
   recorded?: boolean;
   /** Controls shown before the figure's own (an embed's γ / α sliders). */
   extraControls?: ReactNode;
+  /**
+   * The caption is a polite live region (default): a reader who moves a slider hears the new
+   * numbers. Off where captions change by themselves (training), which would flood a screen
+   * reader; the training page announces its progress on its own schedule instead.
+   */
+  liveCaption?: boolean;
 }
 
 export const PAGE_FIGURE: FigureOptions = {
@@ -49,6 +55,12 @@ export const HANDOUT_FIGURE: FigureOptions = {
 };
 
 export const FigureOptionsContext = createContext<FigureOptions>(PAGE_FIGURE);
+
+/**
+ * True where the page cannot grow (an embed in a frame of fixed height): a data table then opens
+ * in a panel that scrolls inside the frame, instead of below the chart where no one can reach it.
+ */
+export const ContainedContext = createContext(false);
 
 /** The page a chart is on, for links, embed code and the settings written into exports. */
 export interface ChartHost {

@@ -39,7 +39,9 @@ function tableOf(data: ChartData, columns: Readonly<Record<string, string>>): Cs
 const ITEM =
   "block w-full rounded px-3 py-1.5 text-left text-sm hover:bg-[var(--grid)] focus-visible:outline-2 focus-visible:outline-[var(--accent)]";
 
-export default function ChartMenuPanel(props: ChartMenuProps & { onClose: () => void }) {
+export default function ChartMenuPanel(
+  props: ChartMenuProps & { onClose: (returnFocus: boolean) => void },
+) {
   const { id, title, data, chartRef, onClose } = props;
   const host = useContext(ChartHostContext);
   const entry: ChartEntry | undefined = (CHARTS as Record<string, ChartEntry>)[id];
@@ -52,10 +54,11 @@ export default function ChartMenuPanel(props: ChartMenuProps & { onClose: () => 
 
   useEffect(() => {
     panel.current?.querySelector<HTMLButtonElement>("button")?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
+    // Escape returns focus to the Share button; a click elsewhere leaves it where it went.
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose(true);
     const onDown = (e: PointerEvent) => {
       const menu = panel.current?.parentElement;
-      if (menu && !menu.contains(e.target as Node)) onClose();
+      if (menu && !menu.contains(e.target as Node)) onClose(false);
     };
     document.addEventListener("keydown", onKey);
     document.addEventListener("pointerdown", onDown);
@@ -144,7 +147,7 @@ export default function ChartMenuPanel(props: ChartMenuProps & { onClose: () => 
           type="button"
           className={ITEM}
           onClick={() => {
-            onClose();
+            onClose(false);
             host.buildLesson?.(id);
           }}
         >
@@ -212,6 +215,14 @@ export default function ChartMenuPanel(props: ChartMenuProps & { onClose: () => 
               onChange={(e) => setWithScript(e.target.checked)}
             />
             Fit the height automatically (adds a script line)
+          </label>
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={options.fit === "1"}
+              onChange={(e) => set({ fit: e.target.checked ? "1" : "auto" })}
+            />
+            For slides: shrink the chart to the frame
           </label>
           <textarea
             readOnly

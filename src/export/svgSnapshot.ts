@@ -223,6 +223,12 @@ function inlineStyle(live: Element, copy: Element) {
         copy.setAttribute(prop, "none");
         continue;
       }
+      // A pattern fill (bar segments told apart without colour): keep the reference.
+      const ref = value.match(/url\("?#([^")]+)"?\)/)?.[1];
+      if (ref) {
+        copy.setAttribute(prop, `url(#${ref})`);
+        continue;
+      }
       const c = resolveColor(value);
       copy.setAttribute(prop, c.alpha === 0 ? "none" : c.hex);
       if (c.alpha > 0 && c.alpha < 1) copy.setAttribute(`${prop}-opacity`, fmt(c.alpha));
@@ -247,10 +253,12 @@ function renameIds(svg: Element) {
     names.set(node.id, next);
     node.id = next;
   }
-  for (const node of svg.querySelectorAll("[clip-path]")) {
-    const ref = node.getAttribute("clip-path")?.match(/url\(#(.+)\)/)?.[1];
-    const name = ref && names.get(ref);
-    if (name) node.setAttribute("clip-path", `url(#${name})`);
+  for (const attr of ["clip-path", "fill", "stroke"]) {
+    for (const node of svg.querySelectorAll(`[${attr}^="url("]`)) {
+      const ref = node.getAttribute(attr)?.match(/url\(#(.+)\)/)?.[1];
+      const name = ref && names.get(ref);
+      if (name) node.setAttribute(attr, `url(#${name})`);
+    }
   }
 }
 

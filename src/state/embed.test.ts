@@ -6,20 +6,28 @@ const IDS = ["loss-vs-pt", "gradient"] as const;
 const defaults = defaultsOf(EMBED_OPTIONS_SCHEMA);
 
 describe("embed parameters", () => {
-  it("a chart id alone gives the default options: fixed view, auto theme, caption and title", () => {
+  it("a chart id alone gives the default options: fixed view, auto theme, caption and title, fit decided by the frame", () => {
     expect(parseEmbedQuery("?chart=loss-vs-pt&gamma=2", IDS)).toEqual({
       ok: true,
       chart: "loss-vs-pt",
-      options: { controls: "none", theme: "auto", caption: true, title: true },
+      options: { controls: "none", theme: "auto", caption: true, title: true, fit: "auto" },
       issues: [],
     });
   });
 
   it("reads every option", () => {
-    const r = parseEmbedQuery("chart=gradient&controls=own&theme=dark&caption=0&title=off", IDS);
+    const r = parseEmbedQuery(
+      "chart=gradient&controls=own&theme=dark&caption=0&title=off&fit=1",
+      IDS,
+    );
     expect(r).toMatchObject({
       ok: true,
-      options: { controls: "own", theme: "dark", caption: false, title: false },
+      options: { controls: "own", theme: "dark", caption: false, title: false, fit: "1" },
+    });
+    expect(parseEmbedQuery("chart=gradient&fit=0", IDS).options.fit).toBe("0");
+    expect(parseEmbedQuery("chart=gradient&fit=yes", IDS)).toMatchObject({
+      options: { fit: "auto" },
+      issues: [{ name: "fit", raw: "yes", action: "reset", used: "auto" }],
     });
   });
 
@@ -56,9 +64,9 @@ describe("embed parameters", () => {
     expect(
       serializeState(
         EMBED_OPTIONS_SCHEMA,
-        { ...defaults, controls: "own", caption: false },
+        { ...defaults, controls: "own", caption: false, fit: "1" },
         { omitDefaults: true },
       ),
-    ).toBe("controls=own&caption=0");
+    ).toBe("controls=own&caption=0&fit=1");
   });
 });

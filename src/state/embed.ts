@@ -15,6 +15,11 @@ export const EMBED_OPTIONS_SCHEMA = {
   caption: { kind: "boolean", default: true },
   /** The chart's title above it. */
   title: { kind: "boolean", default: true },
+  /**
+   * Shrink the chart to the frame (no inner scrollbar, nothing cut), for slides and apps that
+   * never resize a frame. "auto": when the frame does not grow to the reported height.
+   */
+  fit: { kind: "enum", default: "auto", values: ["auto", "1", "0"] },
 } as const;
 
 export type EmbedOptions = StateOf<typeof EMBED_OPTIONS_SCHEMA>;

@@ -9,6 +9,7 @@ import { type KeyboardEvent, memo, type PointerEvent, useId, useMemo, useState }
 import type { Point } from "../../math/curves";
 import { AxisBottom, AxisLeft } from "./Axes";
 import { CHART_MARGIN, Crosshair, type CrosshairRow } from "./Crosshair";
+import { MarkerGlyph, type MarkerShape, markerIndexes } from "./markers";
 
 export interface Series {
   id: string;
@@ -20,6 +21,8 @@ export interface Series {
   /** Exact value at x for the crosshair readout; without it the nearest sample is shown. */
   evaluate?: (x: number) => number;
   emphasis?: "normal" | "strong" | "faded";
+  /** A shape drawn at a few points, so the series is told apart without its colour. */
+  marker?: MarkerShape;
 }
 
 export interface AxisSpec {
@@ -94,6 +97,25 @@ export const LineChart = memo(function LineChart({
       .x((p) => xScale(p.x))
       .y((p) => yScale(yClamp(p.y)));
     return series.map((s) => gen(s.points as Point[]) ?? "");
+  }, [series, xScale, yScale, y.type]);
+  // Markers: only at points that are drawn and inside the plot.
+  const marks = useMemo(() => {
+    const [lo, hi] = yScale.domain() as [number, number];
+    const inside = (p: Point | undefined): p is Point =>
+      p !== undefined &&
+      Number.isFinite(p.y) &&
+      p.y >= Math.min(lo, hi) &&
+      p.y <= Math.max(lo, hi) &&
+      (y.type !== "log" || p.y > 0);
+    return series.map((s, i) => {
+      const at = (p: Point) => ({ x: xScale(p.x), y: yScale(p.y) });
+      return s.marker
+        ? markerIndexes(s.points.length, 6, (i % 3) / 2)
+            .map((k) => s.points[k])
+            .filter(inside)
+            .map(at)
+        : [];
+    });
   }, [series, xScale, yScale, y.type]);
   const [hoverX, setHoverX] = useState<number | null>(null);
 
@@ -186,6 +208,24 @@ export const LineChart = memo(function LineChart({
               strokeLinejoin="round"
               className="transition-[stroke-width,stroke-opacity] duration-150"
             />
+          ))}
+          {series.map((s, i) => (
+            <g
+              key={`${s.id}-marks`}
+              data-series-marks={s.id}
+              opacity={s.emphasis === "faded" ? 0.25 : 1}
+            >
+              {s.marker &&
+                marks[i]?.map((m) => (
+                  <MarkerGlyph
+                    key={`${m.x},${m.y}`}
+                    shape={s.marker ?? "circle"}
+                    x={m.x}
+                    y={m.y}
+                    color={s.color}
+                  />
+                ))}
+            </g>
           ))}
         </g>
         {hoverX !== null && (

@@ -2,7 +2,10 @@
  * Horizontal 100% stacked bars: one row per bar, one segment per share. Labels sit inside a
  * segment when it is wide enough, so the smallest shares stay readable in the caption/table.
  */
+import { useId } from "react";
 import { formatShare } from "../../math/format";
+import { groupPattern } from "./palette";
+import { PatternDef, patternFill } from "./patterns";
 
 export interface BarSegment {
   key: string;
@@ -32,6 +35,9 @@ export function StackedBars({ width, rows, title, emphasized = null }: StackedBa
   const labelW = width < 420 ? 92 : LABEL_W;
   const barW = Math.max(40, width - labelW - 4);
   const height = rows.length * (BAR_H + GAP);
+  const uid = useId();
+  const patternId = (key: string) => `${uid}-${key}`;
+  const groups = new Map(rows.flatMap((r) => r.segments).map((s) => [s.key, s.color]));
   return (
     <svg
       width={width}
@@ -41,6 +47,11 @@ export function StackedBars({ width, rows, title, emphasized = null }: StackedBa
       aria-label={title}
       className="block"
     >
+      <defs>
+        {[...groups].map(([key, color]) => (
+          <PatternDef key={key} id={patternId(key)} color={color} pattern={groupPattern(key)} />
+        ))}
+      </defs>
       {rows.map((row, i) => {
         let x0 = 0;
         return (
@@ -68,7 +79,7 @@ export function StackedBars({ width, rows, title, emphasized = null }: StackedBa
                       x={x}
                       width={Math.max(0, w)}
                       height={BAR_H}
-                      fill={s.color}
+                      fill={patternFill(patternId(s.key), s.color, groupPattern(s.key))}
                       opacity={emphasized === null || emphasized === s.key ? 1 : 0.3}
                       className="transition-[width,x] duration-150"
                     >
@@ -80,7 +91,11 @@ export function StackedBars({ width, rows, title, emphasized = null }: StackedBa
                         y={BAR_H / 2}
                         dy="0.32em"
                         textAnchor="middle"
-                        className="pointer-events-none fill-white text-[11px] font-semibold"
+                        className="pointer-events-none fill-[var(--on-series)] text-[11px] font-semibold"
+                        // A halo of the segment's colour keeps the share readable on a pattern.
+                        paintOrder="stroke"
+                        stroke={s.color}
+                        strokeWidth={3}
                       >
                         {text}
                       </text>

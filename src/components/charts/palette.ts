@@ -1,3 +1,6 @@
+import type { MarkerShape } from "./markers";
+import type { SegmentPattern } from "./patterns";
+
 /** Series colours, as CSS custom properties defined (for light and dark) in styles.css. */
 export const COLORS = {
   ce: "var(--c-ce)",
@@ -17,3 +20,34 @@ export const FAMILY_COLORS = [
   "var(--c-g3)",
   "var(--c-g4)",
 ] as const;
+
+/**
+ * Fill patterns of the groups in stacked bars, so that they are told apart without colour:
+ * positives solid, hard negatives hatched, easy negatives dotted.
+ */
+export const GROUP_PATTERNS: Readonly<Record<string, SegmentPattern>> = {
+  positives: "solid",
+  hardNegatives: "hatch",
+  easyNegatives: "dots",
+};
+
+export function groupPattern(key: string): SegmentPattern {
+  return GROUP_PATTERNS[key] ?? "solid";
+}
+
+/** Marker shapes that tell series apart without colour, in the charts and their legends. */
+export const MARKERS = {
+  positive: "circle",
+  negative: "triangle",
+  runA: "circle",
+  runB: "square",
+} as const satisfies Record<string, MarkerShape>;
+
+/** Figure 1's γ family, one shape per curve (the current γ and CE are solid and dotted). */
+export const FAMILY_MARKERS: readonly MarkerShape[] = [
+  "circle",
+  "square",
+  "triangle",
+  "diamond",
+  "circle",
+];

@@ -20,7 +20,9 @@ export function Toggle<V extends string>({ label, value, options, onChange }: To
         {options.map((o) => (
           <label
             key={o.value}
-            className={`cursor-pointer px-2.5 py-1 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-[var(--accent)] ${o.value === value ? "bg-[var(--accent)] text-white" : "hover:bg-[var(--grid)]"}`}
+            // relative: the visually hidden radio sits inside its label, so focusing it scrolls
+            // the label into view; the outline is drawn inside (the group clips its corners).
+            className={`relative cursor-pointer px-2.5 py-1 has-[:focus-visible]:outline-2 has-[:focus-visible]:-outline-offset-2 has-[:focus-visible]:outline-[var(--fg)] ${o.value === value ? "bg-[var(--accent)] text-[var(--on-accent)]" : "hover:bg-[var(--grid)]"}`}
           >
             <input
               type="radio"

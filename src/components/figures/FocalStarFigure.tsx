@@ -33,7 +33,8 @@ export function FocalStarFigure() {
   const { loss, gradient } = useMemo(() => {
     const l = xtLosses(gamma, starGamma, starBeta);
     const curves = [
-      { id: "ce", label: "CE", of: l.ce, color: COLORS.ce, terms: ["ce"] as const },
+      // CE dotted, FL solid, FL* dashed: told apart without colour, as in figure 1.
+      { id: "ce", label: "CE", of: l.ce, color: COLORS.ce, dash: "2 3", terms: ["ce"] as const },
       {
         id: "fl",
         label: `FL γ = ${formatParam(gamma)}`,

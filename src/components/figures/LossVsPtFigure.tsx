@@ -4,7 +4,7 @@ import { crossEntropy, focalLoss } from "../../math/focal";
 import { formatParam, formatValue } from "../../math/format";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
-import { COLORS, FAMILY_COLORS } from "../charts/palette";
+import { COLORS, FAMILY_COLORS, FAMILY_MARKERS } from "../charts/palette";
 import { Toggle } from "../controls/Toggle";
 import { emphasisFor, useExplainer } from "../explainerContext";
 import { Figure } from "../Figure";
@@ -23,6 +23,8 @@ export function LossVsPtFigure() {
       label: "CE",
       points: crossEntropyCurve(),
       color: COLORS.ce,
+      // Dotted: told apart from FL (solid) and the family (dashed, with markers) without colour.
+      dash: "2 3",
       evaluate: crossEntropy,
       emphasis: emphasisFor(highlight, ["ce", "pt"]),
     };
@@ -42,6 +44,7 @@ export function LossVsPtFigure() {
       points: focalLossCurve(g),
       color: FAMILY_COLORS[FIGURE1_GAMMAS.indexOf(g)] ?? COLORS.fl,
       dash: "5 4",
+      marker: FAMILY_MARKERS[FIGURE1_GAMMAS.indexOf(g)] ?? "circle",
       evaluate: (pt: number) => focalLoss(pt, g),
       emphasis: emphasisFor(highlight, ["gamma"]),
     }));

@@ -1,10 +1,12 @@
 /**
- * The four curves figures 2 and 4 draw: positives and negatives, each under α-CE (γ = 0,
- * dashed) and α-FL (the current γ), tied to the equation terms that shape them.
+ * The four curves figures 2 and 4 draw: positives (circles) and negatives (triangles), each
+ * under α-CE (γ = 0, dashed) and α-FL (the current γ), tied to the equation terms that shape
+ * them.
  */
 import type { Point } from "../../math/curves";
 import type { Series } from "../charts/LineChart";
-import { COLORS } from "../charts/palette";
+import type { MarkerShape } from "../charts/markers";
+import { COLORS, MARKERS } from "../charts/palette";
 import { emphasisFor, type Term } from "../explainerContext";
 
 interface ClassCurve {
@@ -14,6 +16,7 @@ interface ClassCurve {
   label: string;
   color: string;
   dash?: string;
+  marker: MarkerShape;
   terms: readonly Term[];
 }
 
@@ -28,9 +31,18 @@ function classCurves(gamma: number): ClassCurve[] {
       label: "positive, α-CE",
       color: COLORS.positive,
       dash: "6 4",
+      marker: MARKERS.positive,
       terms: ce,
     },
-    { y: 1, gamma, id: "pos-fl", label: "positive, α-FL", color: COLORS.positive, terms: fl },
+    {
+      y: 1,
+      gamma,
+      id: "pos-fl",
+      label: "positive, α-FL",
+      color: COLORS.positive,
+      marker: MARKERS.positive,
+      terms: fl,
+    },
     {
       y: 0,
       gamma: 0,
@@ -38,9 +50,18 @@ function classCurves(gamma: number): ClassCurve[] {
       label: "negative, α-CE",
       color: COLORS.negative,
       dash: "6 4",
+      marker: MARKERS.negative,
       terms: ce,
     },
-    { y: 0, gamma, id: "neg-fl", label: "negative, α-FL", color: COLORS.negative, terms: fl },
+    {
+      y: 0,
+      gamma,
+      id: "neg-fl",
+      label: "negative, α-FL",
+      color: COLORS.negative,
+      marker: MARKERS.negative,
+      terms: fl,
+    },
   ];
 }
 

@@ -5,7 +5,7 @@ import { formatCount, formatParam, formatValue } from "../../math/format";
 import { TRAIN_SCHEMA } from "../../state/train";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
-import { COLORS } from "../charts/palette";
+import { COLORS, MARKERS } from "../charts/palette";
 import { SchemaSlider } from "../controls/SchemaSlider";
 import { Toggle } from "../controls/Toggle";
 import { Figure } from "../Figure";
@@ -51,6 +51,7 @@ export const Figure4Figure = memo(function Figure4Figure({ runs, gamma, onGamma 
             y: cdfs.pos.cumulativeLoss[i] ?? 0,
           })),
           color: COLORS.positive,
+          marker: MARKERS.positive,
         },
         {
           id: "neg",
@@ -60,6 +61,7 @@ export const Figure4Figure = memo(function Figure4Figure({ runs, gamma, onGamma 
             y: cdfs.neg.cumulativeLoss[i] ?? 0,
           })),
           color: COLORS.negative,
+          marker: MARKERS.negative,
         },
       ]
     : [];

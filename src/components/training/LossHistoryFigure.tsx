@@ -6,7 +6,7 @@ import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { Figure } from "../Figure";
 import { type LossTraces, lossHistoryCaption, lossHistoryTable, stepsOf } from "./lossHistoryText";
-import { RUN_COLORS } from "./runColors";
+import { RUN_COLORS, RUN_MARKERS } from "./runColors";
 
 /**
  * Training loss of both runs over steps, with its positive and negative parts. Memoized: it
@@ -31,12 +31,14 @@ export const LossHistoryFigure = memo(function LossHistoryFigure({
             label: `${name} loss`,
             points: seriesPoints(run.loss),
             color: RUN_COLORS[id],
+            marker: RUN_MARKERS[id],
           },
           {
             id: `${id}-pos`,
             label: `${name} positives`,
             points: seriesPoints(run.lossPositive),
             color: RUN_COLORS[id],
+            marker: RUN_MARKERS[id],
             dash: "6 3",
           },
           {
@@ -44,6 +46,7 @@ export const LossHistoryFigure = memo(function LossHistoryFigure({
             label: `${name} negatives`,
             points: seriesPoints(run.lossNegative),
             color: RUN_COLORS[id],
+            marker: RUN_MARKERS[id],
             dash: "1 3",
           },
         ];

@@ -5,7 +5,7 @@ import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { Figure } from "../Figure";
 import { type MetricTraces, metricsCaption, metricsTable } from "./metricsText";
-import { RUN_COLORS } from "./runColors";
+import { RUN_COLORS, RUN_MARKERS } from "./runColors";
 
 /** Held-out AP and recall at precision 0.5 of both runs over steps. Memoized on its data. */
 export const MetricsFigure = memo(function MetricsFigure({ runs }: { runs: MetricTraces }) {
@@ -20,12 +20,14 @@ export const MetricsFigure = memo(function MetricsFigure({ runs }: { runs: Metri
             label: `${name} AP`,
             points: m.map((p) => ({ x: p.step, y: p.ap })),
             color: RUN_COLORS[id],
+            marker: RUN_MARKERS[id],
           },
           {
             id: `${id}-recall`,
             label: `${name} recall at precision ≥ 0.5`,
             points: m.map((p) => ({ x: p.step, y: p.recallAtP50 })),
             color: RUN_COLORS[id],
+            marker: RUN_MARKERS[id],
             dash: "6 3",
           },
         ];

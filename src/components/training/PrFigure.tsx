@@ -5,7 +5,7 @@ import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
 import { Figure } from "../Figure";
 import { type LatestEvaluations, prCaption, prTable, thinPr } from "./prText";
-import { RUN_COLORS } from "./runColors";
+import { RUN_COLORS, RUN_MARKERS } from "./runColors";
 
 /** Precision against recall for the current models. Memoized on its data. */
 export const PrFigure = memo(function PrFigure({ runs }: { runs: LatestEvaluations }) {
@@ -24,6 +24,7 @@ export const PrFigure = memo(function PrFigure({ runs }: { runs: LatestEvaluatio
     label: `${id.toUpperCase()} (step ${runs[id].latest?.step ?? 0})`,
     points: curves[id],
     color: RUN_COLORS[id],
+    marker: RUN_MARKERS[id],
   }));
   return (
     <Figure id="train-pr" caption={prCaption(runs)} table={() => prTable(curves)}>

@@ -4,14 +4,22 @@ import type { LossCdf } from "../../math/figure4";
 import { formatParam, formatValue } from "../../math/format";
 import { Legend } from "../charts/Legend";
 import { LineChart, type Series } from "../charts/LineChart";
-import { COLORS } from "../charts/palette";
+import type { MarkerShape } from "../charts/markers";
+import { COLORS, MARKERS } from "../charts/palette";
 import { Figure } from "../Figure";
 import { hardestFifthShare, yoursCdfTable } from "./yoursText";
 
-const seriesOf = (id: string, label: string, cdf: LossCdf, color: string): Series => ({
+const seriesOf = (
+  id: string,
+  label: string,
+  cdf: LossCdf,
+  color: string,
+  marker: MarkerShape,
+): Series => ({
   id,
   label,
   color,
+  marker,
   points: Array.from(cdf.fraction, (x, i) => ({ x, y: cdf.cumulativeLoss[i] ?? 0 })),
 });
 
@@ -25,8 +33,8 @@ export const YoursCdfFigure = memo(function YoursCdfFigure({
   number: number;
 }) {
   const series = [
-    seriesOf("pos", "positives", cdfs.positives, COLORS.positive),
-    seriesOf("neg", "negatives", cdfs.negatives, COLORS.negative),
+    seriesOf("pos", "positives", cdfs.positives, COLORS.positive, MARKERS.positive),
+    seriesOf("neg", "negatives", cdfs.negatives, COLORS.negative, MARKERS.negative),
   ];
   return (
     <Figure

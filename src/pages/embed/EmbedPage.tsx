@@ -1,10 +1,13 @@
 /** One chart alone, by id, with the options of its embed link; a message when that fails. */
-import { Component, type ComponentType, lazy, type ReactNode, Suspense } from "react";
+import { Component, type ComponentType, type ReactNode, Suspense } from "react";
+import { ContainedContext } from "../../components/figureContext";
+import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
 import { CHART_IDS, CHARTS, type ChartEntry, type ChartId } from "../../state/charts";
 import type { EmbedOptions, EmbedRequest } from "../../state/embed";
 import type { ParamIssue } from "../../state/schema";
 import { EmbedMessage } from "./EmbedChrome";
 import { ExplainerEmbed } from "./ExplainerEmbed";
+import { useEmbedFrame } from "./frame";
 
 /** What a host (the page whose state a chart reads) is given to draw one of its charts. */
 export interface HostProps {
@@ -19,7 +22,7 @@ export interface HostProps {
 
 /** Each host draws its charts with its own state schema and sliders. */
 /** The training charts' host (the recorded run, its reader and the benchmark) loads on use. */
-const TrainEmbed = lazy(() => import("./TrainEmbed").then((m) => ({ default: m.TrainEmbed })));
+const TrainEmbed = lazyPart(() => import("./TrainEmbed").then((m) => ({ default: m.TrainEmbed })));
 
 const HOSTS: Record<ChartEntry["host"], ComponentType<HostProps>> = {
   explainer: ExplainerEmbed,
@@ -32,6 +35,7 @@ export function EmbedPage(props: {
   siteRoot: string;
 }) {
   const { request, query, siteRoot } = props;
+  const frame = useEmbedFrame();
   if (!request.ok) {
     return (
       <EmbedMessage
@@ -51,23 +55,27 @@ export function EmbedPage(props: {
   }
   const Host = HOSTS[CHARTS[request.chart].host];
   return (
-    <ChartErrorBoundary>
-      <Suspense
-        fallback={
-          <p role="status" className="p-3 text-sm text-[var(--muted)]">
-            Loading the chart…
-          </p>
-        }
-      >
-        <Host
-          chart={request.chart}
-          query={query}
-          options={request.options}
-          issues={request.issues}
-          siteRoot={siteRoot}
-        />
-      </Suspense>
-    </ChartErrorBoundary>
+    <ContainedContext.Provider value={frame.contained}>
+      <ChartErrorBoundary>
+        <ChunkBoundary what="This chart" retry={TrainEmbed.retry}>
+          <Suspense
+            fallback={
+              <p role="status" className="p-3 text-sm text-[var(--muted)]">
+                Loading the chart…
+              </p>
+            }
+          >
+            <Host
+              chart={request.chart}
+              query={query}
+              options={request.options}
+              issues={request.issues}
+              siteRoot={siteRoot}
+            />
+          </Suspense>
+        </ChunkBoundary>
+      </ChartErrorBoundary>
+    </ContainedContext.Provider>
   );
 }
 

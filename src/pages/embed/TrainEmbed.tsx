@@ -5,6 +5,7 @@
  */
 import { Suspense, useEffect, useMemo, useState } from "react";
 import { FigureOptionsContext } from "../../components/figureContext";
+import { ChunkBoundary } from "../../components/lazyPart";
 import { PRESETS } from "../../content/presets";
 import type { TrainConfig } from "../../experiment/config";
 import {
@@ -124,15 +125,17 @@ export function TrainEmbed({ chart, query, options, issues, siteRoot }: HostProp
           </p>
           <TrainEmbedContext.Provider value={data}>
             <FigureOptionsContext.Provider value={figureOptions}>
-              <Suspense
-                fallback={
-                  <p role="status" className="p-3 text-sm text-[var(--muted)]">
-                    Loading the chart…
-                  </p>
-                }
-              >
-                <Chart />
-              </Suspense>
+              <ChunkBoundary what="This chart" retry={() => Chart.retry?.()}>
+                <Suspense
+                  fallback={
+                    <p role="status" className="p-3 text-sm text-[var(--muted)]">
+                      Loading the chart…
+                    </p>
+                  }
+                >
+                  <Chart />
+                </Suspense>
+              </ChunkBoundary>
             </FigureOptionsContext.Provider>
           </TrainEmbedContext.Provider>
           <EmbedFooter href={link} />

@@ -1,12 +1,15 @@
 /** The sticky γ / α controls that every figure follows, and the share-link button. */
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { SchemaSlider } from "../../components/controls/SchemaSlider";
 import { useExplainer } from "../../components/explainerContext";
 import { EXPLAINER_SCHEMA } from "../../state/explainer";
+import { useStickyScrollPadding } from "../stickyPadding";
 
 export function ControlBar() {
   const { state, update } = useExplainer();
   const [copied, setCopied] = useState(false);
+  const bar = useRef<HTMLElement>(null);
+  useStickyScrollPadding(bar);
   const copyLink = async () => {
     try {
       await navigator.clipboard.writeText(window.location.href);
@@ -18,6 +21,7 @@ export function ControlBar() {
   };
   return (
     <section
+      ref={bar}
       aria-label="Loss parameters"
       data-sticky-bar=""
       className="sticky top-0 z-10 border-b border-[var(--grid)] bg-[var(--panel)] print:hidden"

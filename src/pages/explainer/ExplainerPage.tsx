@@ -1,6 +1,5 @@
 import {
   type FocusEvent,
-  lazy as lazyComponent,
   memo,
   type PointerEvent,
   Suspense,
@@ -13,12 +12,14 @@ import {
 } from "react";
 import { ChartMenuContext } from "../../components/ChartMenu";
 import { CodePanel } from "../../components/CodePanel";
-import { ExplainerContext, type Term } from "../../components/explainerContext";
+import { ExplainerContext, PinnedTermContext, type Term } from "../../components/explainerContext";
 import { ChartHostContext } from "../../components/figureContext";
+import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
 import { ParamNotice } from "../../components/ParamNotice";
 import { SiteHeader } from "../../components/SiteHeader";
 import { HiddenPartsContext } from "../../components/Try";
 import Article from "../../content/article.mdx";
+import { isTerm } from "../../content/terms";
 import { EXPLAINER_CHART_IDS, type ExplainerChartId } from "../../state/charts";
 import { EXPLAINER_SCHEMA } from "../../state/explainer";
 import { initiallyFixed, LESSON_SCHEMA, lessonQuery } from "../../state/lesson";
@@ -26,22 +27,21 @@ import { serializeState } from "../../state/schema";
 import { readHash, useUrlParams, useUrlState } from "../../state/useUrlState";
 import { VIEW_SCHEMA } from "../../state/view";
 import { LazyChartMenuPanel } from "../chartMenu";
+import { SiteFooter } from "../SiteFooter";
 import { usePageTheme } from "../theme";
 import { ControlBar } from "./ControlBar";
 import { ARTICLE_COMPONENTS, prefetchFigures } from "./explainerFigures";
 import { LessonNote } from "./LessonNote";
 
 // Only lesson links that ask a question load the predict-first step.
-const PredictCard = lazyComponent(() =>
-  import("./Predict").then((m) => ({ default: m.PredictCard })),
-);
-const PredictResult = lazyComponent(() =>
+const PredictCard = lazyPart(() => import("./Predict").then((m) => ({ default: m.PredictCard })));
+const PredictResult = lazyPart(() =>
   import("./Predict").then((m) => ({ default: m.PredictResult })),
 );
 // The teachers' tools load on use: the lesson builder, present mode and the handout.
-const LessonBuilder = lazyComponent(() => import("./LessonBuilder"));
-const PresentView = lazyComponent(() => import("./PresentView"));
-const Handout = lazyComponent(() => import("./Handout"));
+const LessonBuilder = lazyPart(() => import("./LessonBuilder"));
+const PresentView = lazyPart(() => import("./PresentView"));
+const Handout = lazyPart(() => import("./Handout"));
 
 /** Scroll to the element with `id` as soon as it exists (giving up after 10 s); returns a cleanup. */
 function scrollToWhenPresent(id: string): () => void {
@@ -62,13 +62,24 @@ function scrollToWhenPresent(id: string): () => void {
   };
 }
 
-const TERMS: readonly Term[] = ["pt", "mod", "alpha", "gamma", "ce"];
-
+/** The term under the pointer or focus: a term button, or a term inside a typeset equation. */
 function termOf(target: EventTarget | null): Term | null {
-  const el = target instanceof Element ? target.closest('[class*="term-"]') : null;
-  const match = el?.className.toString().match(/term-(\w+)/);
-  const term = match?.[1] as Term | undefined;
-  return term && TERMS.includes(term) ? term : null;
+  const el =
+    target instanceof Element ? target.closest('[data-term], .katex [class*="term-"]') : null;
+  if (!(el instanceof HTMLElement)) return null;
+  const term = el.dataset.term ?? el.className.toString().match(/term-(\w+)/)?.[1];
+  return isTerm(term) ? term : null;
+}
+
+/** Equation terms tied to `term` are lit wherever they appear in the article. */
+function useLitTerms(term: Term | null) {
+  useEffect(() => {
+    const lit = document.querySelectorAll(`.katex .term-${term ?? "none"}, [data-term="${term}"]`);
+    for (const el of lit) el.classList.add("term-active");
+    return () => {
+      for (const el of lit) el.classList.remove("term-active");
+    };
+  }, [term]);
 }
 
 /** The article, rendered once: only the figures inside it follow the state (through context). */
@@ -76,18 +87,34 @@ const ArticleBody = memo(function ArticleBody({ onTerm }: { onTerm: (t: Term | n
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     prefetchFigures();
-    // Equation terms are focusable so keyboard users can tie them to the figures too.
-    for (const el of ref.current?.querySelectorAll<HTMLElement>('.katex [class*="term-"]') ?? []) {
-      el.tabIndex = 0;
-    }
-    // A display equation too wide for the screen scrolls: keyboard users can reach and scroll it.
-    for (const el of ref.current?.querySelectorAll<HTMLElement>(".katex-display") ?? []) {
+    // A display equation too wide for the screen scrolls: keyboard users can reach and scroll
+    // it. Checked again whenever its size changes (fonts arriving, a rotated phone).
+    const displays = ref.current?.querySelectorAll<HTMLElement>(".katex-display") ?? [];
+    const check = (el: HTMLElement) => {
       if (el.scrollWidth > el.clientWidth + 1) {
         el.tabIndex = 0;
         el.setAttribute("role", "region");
         el.setAttribute("aria-label", "Equation (scrolls sideways)");
+      } else {
+        el.removeAttribute("tabindex");
+        el.removeAttribute("role");
+        el.removeAttribute("aria-label");
       }
-    }
+    };
+    // The box changes with the page width (observed), its content's width with KaTeX's fonts.
+    const observer = new ResizeObserver((entries) => {
+      for (const e of entries) check(e.target as HTMLElement);
+    });
+    for (const el of displays) observer.observe(el);
+    const recheck = () => {
+      for (const el of displays) check(el);
+    };
+    void document.fonts.ready.then(recheck);
+    document.fonts.addEventListener("loadingdone", recheck);
+    return () => {
+      observer.disconnect();
+      document.fonts.removeEventListener("loadingdone", recheck);
+    };
   }, []);
   const onPoint = (e: PointerEvent | FocusEvent) => onTerm(termOf(e.target));
   return (
@@ -119,8 +146,12 @@ export function ExplainerPage() {
   const [asked] = useState(state);
   const [guess, setGuess] = useState<number | null>(null);
   const [builder, setBuilder] = useState<{ chart?: ExplainerChartId } | null>(null);
-  const [highlight, setHighlight] = useState<Term | null>(null);
-  const onTerm = useCallback((t: Term | null) => setHighlight(t), []);
+  const [pointed, setPointed] = useState<Term | null>(null);
+  const [pinned, pin] = useState<Term | null>(null);
+  const onTerm = useCallback((t: Term | null) => setPointed(t), []);
+  const highlight = pointed ?? pinned;
+  useLitTerms(highlight);
+  const pinning = useMemo(() => ({ pinned, pin }), [pinned]);
   const context = useMemo(() => ({ state, update, highlight }), [state, update, highlight]);
   // Stable: a chart's menu reads the state when opened, so hidden figures never re-render.
   const stateRef = useRef(state);
@@ -164,22 +195,24 @@ export function ExplainerPage() {
   if (present !== "none") {
     return (
       <ExplainerContext.Provider value={context}>
-        <Suspense fallback={null}>
-          <PresentView
-            chart={present}
-            charts={shownCharts.includes(present) ? shownCharts : EXPLAINER_CHART_IDS}
-            onChart={(chart) => updateView({ present: chart })}
-            onExit={() => {
-              // Back to the article, at the figure that was shown.
-              const url = new URL(window.location.href);
-              url.hash = present;
-              window.history.replaceState(null, "", url);
-              updateView({ present: "none" });
-            }}
-            theme={theme}
-            onTheme={setTheme}
-          />
-        </Suspense>
+        <ChunkBoundary what="Present mode" retry={PresentView.retry}>
+          <Suspense fallback={null}>
+            <PresentView
+              chart={present}
+              charts={shownCharts.includes(present) ? shownCharts : EXPLAINER_CHART_IDS}
+              onChart={(chart) => updateView({ present: chart })}
+              onExit={() => {
+                // Back to the article, at the figure that was shown.
+                const url = new URL(window.location.href);
+                url.hash = present;
+                window.history.replaceState(null, "", url);
+                updateView({ present: "none" });
+              }}
+              theme={theme}
+              onTheme={setTheme}
+            />
+          </Suspense>
+        </ChunkBoundary>
       </ExplainerContext.Provider>
     );
   }
@@ -189,14 +222,16 @@ export function ExplainerPage() {
       <ExplainerContext.Provider value={context}>
         <SiteHeader current="explainer" theme={theme} onTheme={setTheme} />
         {notice}
-        <Suspense fallback={null}>
-          <Handout
-            charts={handout}
-            note={note}
-            lessonQuery={link()}
-            onBack={() => updateView({ handout: [] })}
-          />
-        </Suspense>
+        <ChunkBoundary what="The handout" retry={Handout.retry}>
+          <Suspense fallback={null}>
+            <Handout
+              charts={handout}
+              note={note}
+              lessonQuery={link()}
+              onBack={() => updateView({ handout: [] })}
+            />
+          </Suspense>
+        </ChunkBoundary>
       </ExplainerContext.Provider>
     );
   }
@@ -227,19 +262,29 @@ export function ExplainerPage() {
         </p>
         <LessonNote note={note} />
         {predict !== "none" && (
-          <Suspense fallback={null}>
-            {guess === null ? (
-              <PredictCard question={predict} asked={asked} onReveal={setGuess} />
-            ) : (
-              <PredictResult question={predict} guess={guess} asked={asked} />
-            )}
-          </Suspense>
+          <ChunkBoundary
+            what="The lesson's question"
+            retry={() => {
+              PredictCard.retry();
+              PredictResult.retry();
+            }}
+          >
+            <Suspense fallback={null}>
+              {guess === null ? (
+                <PredictCard question={predict} asked={asked} onReveal={setGuess} />
+              ) : (
+                <PredictResult question={predict} guess={guess} asked={asked} />
+              )}
+            </Suspense>
+          </ChunkBoundary>
         )}
         {!answering && (
           <ChartHostContext.Provider value={host}>
             <ChartMenuContext.Provider value={LazyChartMenuPanel}>
               <HiddenPartsContext.Provider value={hide}>
-                <ArticleBody onTerm={onTerm} />
+                <PinnedTermContext.Provider value={pinning}>
+                  <ArticleBody onTerm={onTerm} />
+                </PinnedTermContext.Provider>
               </HiddenPartsContext.Provider>
             </ChartMenuContext.Provider>
           </ChartHostContext.Provider>
@@ -248,21 +293,20 @@ export function ExplainerPage() {
           <CodePanel gamma={state.gamma} alpha={state.alpha} />
         )}
       </main>
-      <footer className="border-t border-[var(--grid)] py-6 text-center text-xs text-[var(--muted)]">
-        Focal Loss Explorer — open source; everything runs in your browser and sends no data
-        anywhere.
-      </footer>
+      <SiteFooter privacy="everything runs in your browser and sends no data anywhere." />
       {builder && (
-        <Suspense fallback={null}>
-          <LessonBuilder
-            state={state}
-            fixed={initiallyFixed(initialQuery, state)}
-            lesson={lesson.state}
-            chart={builder.chart}
-            theme={theme}
-            onClose={() => setBuilder(null)}
-          />
-        </Suspense>
+        <ChunkBoundary what="The lesson builder" retry={LessonBuilder.retry}>
+          <Suspense fallback={null}>
+            <LessonBuilder
+              state={state}
+              fixed={initiallyFixed(initialQuery, state)}
+              lesson={lesson.state}
+              chart={builder.chart}
+              theme={theme}
+              onClose={() => setBuilder(null)}
+            />
+          </Suspense>
+        </ChunkBoundary>
       )}
     </ExplainerContext.Provider>
   );

@@ -72,7 +72,7 @@ export function PredictCard(props: {
         />
         <button
           type="submit"
-          className="rounded-md bg-[var(--accent)] px-4 py-2 font-semibold text-white"
+          className="rounded-md bg-[var(--accent)] px-4 py-2 font-semibold text-[var(--on-accent)] hover:bg-[var(--accent-hover)]"
         >
           Reveal the figure
         </button>

@@ -4,11 +4,13 @@
  * the JavaScript needed before first paint stays small. Every figure follows the shared state
  * only while it is near the viewport.
  */
-import { type ComponentType, lazy, Suspense } from "react";
+import { type ComponentType, Suspense } from "react";
 import { FreezeWhenHidden } from "../../components/FreezeWhenHidden";
 import { LossVsPtFigure } from "../../components/figures/LossVsPtFigure";
+import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
 import { Tex } from "../../components/Tex";
 import { Try } from "../../components/Try";
+import { CHARTS, type ExplainerChartId } from "../../state/charts";
 
 const LOADERS = {
   AlphaBalancedFigure: () =>
@@ -45,12 +47,21 @@ function FigurePlaceholder() {
   );
 }
 
-function followWhenVisible(Component: ComponentType, name: string) {
+/** Retrying a failed figure loads its chunk again (figure 1 ships with the page: nothing to do). */
+function followWhenVisible(
+  Component: ComponentType & { retry?: () => void },
+  name: string,
+  chart: ExplainerChartId,
+) {
+  const retry = () => Component.retry?.();
+  const what = `Figure ${CHARTS[chart].number} (${CHARTS[chart].title})`;
   const Wrapped = () => (
     <FreezeWhenHidden>
-      <Suspense fallback={<FigurePlaceholder />}>
-        <Component />
-      </Suspense>
+      <ChunkBoundary what={what} retry={retry}>
+        <Suspense fallback={<FigurePlaceholder />}>
+          <Component />
+        </Suspense>
+      </ChunkBoundary>
     </FreezeWhenHidden>
   );
   Wrapped.displayName = `FollowWhenVisible(${name})`;
@@ -60,10 +71,26 @@ function followWhenVisible(Component: ComponentType, name: string) {
 export const ARTICLE_COMPONENTS = {
   Tex,
   Try,
-  LossVsPtFigure: followWhenVisible(LossVsPtFigure, "LossVsPtFigure"),
-  AlphaBalancedFigure: followWhenVisible(lazy(LOADERS.AlphaBalancedFigure), "AlphaBalancedFigure"),
-  DownweightFigure: followWhenVisible(lazy(LOADERS.DownweightFigure), "DownweightFigure"),
-  GradientFigure: followWhenVisible(lazy(LOADERS.GradientFigure), "GradientFigure"),
-  LossBudgetFigure: followWhenVisible(lazy(LOADERS.LossBudgetFigure), "LossBudgetFigure"),
-  FocalStarFigure: followWhenVisible(lazy(LOADERS.FocalStarFigure), "FocalStarFigure"),
+  LossVsPtFigure: followWhenVisible(LossVsPtFigure, "LossVsPtFigure", "loss-vs-pt"),
+  AlphaBalancedFigure: followWhenVisible(
+    lazyPart(LOADERS.AlphaBalancedFigure),
+    "AlphaBalancedFigure",
+    "alpha-balanced",
+  ),
+  DownweightFigure: followWhenVisible(
+    lazyPart(LOADERS.DownweightFigure),
+    "DownweightFigure",
+    "down-weighting",
+  ),
+  GradientFigure: followWhenVisible(lazyPart(LOADERS.GradientFigure), "GradientFigure", "gradient"),
+  LossBudgetFigure: followWhenVisible(
+    lazyPart(LOADERS.LossBudgetFigure),
+    "LossBudgetFigure",
+    "loss-budget",
+  ),
+  FocalStarFigure: followWhenVisible(
+    lazyPart(LOADERS.FocalStarFigure),
+    "FocalStarFigure",
+    "fl-star",
+  ),
 };

@@ -20,7 +20,7 @@ export function BackendBadge({ view, thread, choice, onChoose }: BackendBadgePro
       <span
         data-testid="backend-badge"
         data-backend={backend?.name ?? ""}
-        className="rounded-full bg-[var(--accent)] px-2.5 py-0.5 font-mono text-xs font-semibold text-white"
+        className="rounded-full bg-[var(--accent)] px-2.5 py-0.5 font-mono text-xs font-semibold text-[var(--on-accent)]"
       >
         {backend ? backend.name : "…"}
       </span>

@@ -44,7 +44,7 @@ export function JobControls(props: JobControlsProps) {
           <button
             type="button"
             onClick={onRun}
-            className="rounded-md bg-[var(--accent)] px-3 py-1.5 font-medium text-white"
+            className="rounded-md bg-[var(--accent)] px-3 py-1.5 font-medium text-[var(--on-accent)] hover:bg-[var(--accent-hover)]"
           >
             {runLabel}
           </button>

@@ -9,9 +9,11 @@ interface SessionNoticesProps {
   error: string | null;
   /** Offer a reload: no session can train until the page is loaded afresh. */
   reload: boolean;
+  /** Offer to try again without a reload (the session could not start: e.g. offline). */
+  onRetry?: () => void;
 }
 
-export function SessionNotices({ notices, error, reload }: SessionNoticesProps) {
+export function SessionNotices({ notices, error, reload, onRetry }: SessionNoticesProps) {
   const unique = [...new Set(notices)];
   return (
     <div
@@ -30,6 +32,15 @@ export function SessionNotices({ notices, error, reload }: SessionNoticesProps) 
           data-testid="session-error"
         >
           <p className="flex-1">{error}</p>
+          {onRetry && (
+            <button
+              type="button"
+              onClick={onRetry}
+              className="rounded-md border border-current px-3 py-1 font-semibold"
+            >
+              Try again
+            </button>
+          )}
           {reload && (
             <button
               type="button"

@@ -3,7 +3,11 @@ import { ChartMenuContext } from "../../components/ChartMenu";
 import { CodePanel } from "../../components/CodePanel";
 import { SchemaSlider } from "../../components/controls/SchemaSlider";
 import { Toggle } from "../../components/controls/Toggle";
-import { ChartHostContext } from "../../components/figureContext";
+import {
+  ChartHostContext,
+  FigureOptionsContext,
+  PAGE_FIGURE,
+} from "../../components/figureContext";
 import { ParamNotice } from "../../components/ParamNotice";
 import { SiteHeader } from "../../components/SiteHeader";
 import { Figure4Figure } from "../../components/training/Figure4Figure";
@@ -23,6 +27,8 @@ import { serializeState } from "../../state/schema";
 import { configOf, TRAIN_SCHEMA, type TrainState } from "../../state/train";
 import { useUrlState } from "../../state/useUrlState";
 import { LazyChartMenuPanel } from "../chartMenu";
+import { SiteFooter } from "../SiteFooter";
+import { useStickyScrollPadding } from "../stickyPadding";
 import { usePageTheme } from "../theme";
 import { BackendBadge } from "./BackendBadge";
 import { RecipeSettings, RunSettings } from "./RunSettings";
@@ -30,9 +36,13 @@ import { SeedsPanel } from "./SeedsPanel";
 import { SessionNotices } from "./SessionNotices";
 import { SWEEP_ALPHAS, SWEEP_GAMMAS, type SweepBaseline, SweepPanel } from "./SweepPanel";
 import { ToyFindings } from "./ToyFindings";
+import { TrainingAnnouncer } from "./TrainingAnnouncer";
 import { Transport } from "./Transport";
 import { useJob } from "./useJob";
 import { useTrainingSession } from "./useTrainingSession";
+
+/** Captions that change with every evaluation are not live regions (see TrainingAnnouncer). */
+const TRAINING_FIGURES = { ...PAGE_FIGURE, liveCaption: false };
 
 /** Steps between held-out evaluations of the live runs. */
 const EVAL_EVERY = 25;
@@ -57,6 +67,8 @@ export function TrainPage() {
   const { view } = session;
   const [presetNote, setPresetNote] = useState<string | null>(null);
   const [codeRun, setCodeRun] = useState<"a" | "b">("b");
+  const transportBar = useRef<HTMLDivElement>(null);
+  useStickyScrollPadding(transportBar);
   const setF4gamma = useCallback((f4gamma: number) => update({ f4gamma }), [update]);
   // The charts' share menus read the current setup when opened (a stable host object).
   const stateRef = useRef(state);
@@ -134,6 +146,7 @@ export function TrainPage() {
             notices={[...session.notices, ...view.notices]}
             error={view.error}
             reload={session.fatal}
+            onRetry={session.startFailed ? session.retryStart : undefined}
           />
         </div>
         <ToyFindings />
@@ -163,7 +176,10 @@ export function TrainPage() {
               type="button"
               title="Train a grid of γ and α for a short budget and compare with the paper's Table 1"
               onClick={() => {
-                document.getElementById("sweep-title")?.scrollIntoView({ behavior: "smooth" });
+                const motion = window.matchMedia("(prefers-reduced-motion: reduce)").matches
+                  ? "auto"
+                  : "smooth";
+                document.getElementById("sweep-title")?.scrollIntoView({ behavior: motion });
                 if (!sweepJob.state.running) runSweep(150, 1);
               }}
               className="rounded-full border border-[var(--grid)] px-3 py-1 text-sm hover:bg-[var(--grid)]"
@@ -223,7 +239,10 @@ export function TrainPage() {
             onChoose={(backend) => update({ backend })}
           />
         </section>
-        <div className="sticky top-0 z-10 -mx-4 border-b border-[var(--grid)] bg-[var(--bg)] px-4 py-2">
+        <div
+          ref={transportBar}
+          className="sticky top-0 z-10 -mx-4 border-b border-[var(--grid)] bg-[var(--bg)] px-4 py-2"
+        >
           <Transport
             view={view}
             ready={session.ready}
@@ -241,19 +260,22 @@ export function TrainPage() {
               void reset(setup);
             }}
           />
+          <TrainingAnnouncer view={view} />
         </div>
         <RunSummaries view={view} configs={setup.runs} />
         <ChartHostContext.Provider value={chartHost}>
           <ChartMenuContext.Provider value={LazyChartMenuPanel}>
-            <div className="grid grid-cols-1 gap-x-5 lg:grid-cols-2 [&>*]:min-w-0 [&_figure]:my-2">
-              <LossHistoryFigure runs={view.runs} ohemRuns={ohemRuns} />
-              <MetricsFigure runs={view.runs} />
-              <PrFigure runs={view.runs} />
-              <SharesFigure runs={view.runs} />
-              <Figure4Figure runs={view.runs} gamma={state.f4gamma} onGamma={setF4gamma} />
-              <MethodsFigure runs={view.runs} losses={losses} />
-              <HeatmapsFigure runs={view.runs} configs={setup.runs} />
-            </div>
+            <FigureOptionsContext.Provider value={TRAINING_FIGURES}>
+              <div className="grid grid-cols-1 gap-x-5 lg:grid-cols-2 [&>*]:min-w-0 [&_figure]:my-2">
+                <LossHistoryFigure runs={view.runs} ohemRuns={ohemRuns} />
+                <MetricsFigure runs={view.runs} />
+                <PrFigure runs={view.runs} />
+                <SharesFigure runs={view.runs} />
+                <Figure4Figure runs={view.runs} gamma={state.f4gamma} onGamma={setF4gamma} />
+                <MethodsFigure runs={view.runs} losses={losses} />
+                <HeatmapsFigure runs={view.runs} configs={setup.runs} />
+              </div>
+            </FigureOptionsContext.Provider>
           </ChartMenuContext.Provider>
         </ChartHostContext.Provider>
         <SeedsPanel
@@ -293,6 +315,10 @@ export function TrainPage() {
           />
         </div>
       </main>
+      <SiteFooter
+        privacy="everything trains in this tab and sends no data anywhere."
+        restartNote="training starts again"
+      />
     </>
   );
 }

@@ -13,8 +13,10 @@ interface TransportProps {
   onReset: () => void;
 }
 
-const BUTTON =
-  "rounded-md border border-[var(--grid)] px-3 py-1.5 text-sm font-medium hover:bg-[var(--grid)] disabled:opacity-50";
+const BASE = "rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-50";
+const BUTTON = `${BASE} border-[var(--grid)] hover:bg-[var(--grid)]`;
+/** Play / Pause: text keeps its contrast under the pointer too. */
+const PRIMARY = `${BASE} border-transparent bg-[var(--accent)] text-[var(--on-accent)] hover:bg-[var(--accent-hover)]`;
 
 export function Transport({ view, ready, onPlay, onPause, onStep, onReset }: TransportProps) {
   const running = view.status === "running";
@@ -23,17 +25,13 @@ export function Transport({ view, ready, onPlay, onPause, onStep, onReset }: Tra
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <div className="flex gap-2">
         {running ? (
-          <button
-            type="button"
-            className={`${BUTTON} bg-[var(--accent)] text-white`}
-            onClick={onPause}
-          >
+          <button type="button" className={PRIMARY} onClick={onPause}>
             Pause
           </button>
         ) : (
           <button
             type="button"
-            className={`${BUTTON} bg-[var(--accent)] text-white`}
+            className={PRIMARY}
             onClick={onPlay}
             disabled={!ready || busy || view.status === "stopped"}
           >
@@ -71,8 +69,9 @@ export function Transport({ view, ready, onPlay, onPause, onStep, onReset }: Tra
             </div>
           );
         })}
-        <div className="text-[var(--muted)]" data-testid="session-status">
-          {busy ? "starting…" : view.status}
+        <div className="flex gap-2 text-[var(--muted)]">
+          <dt className="sr-only">Status</dt>
+          <dd data-testid="session-status">{busy ? "starting…" : view.status}</dd>
         </div>
       </dl>
     </div>

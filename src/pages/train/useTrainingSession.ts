@@ -31,6 +31,10 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
   const applied = useRef(setup);
   const current = useRef<SessionHandle | null>(null);
   const replace = useRef<(lost: SessionHandle, why: string) => void>(() => {});
+  // Each attempt to open the session: a start that failed (the engine's chunk or worker could
+  // not be fetched, e.g. offline before the site was saved) can be tried again.
+  const [attempt, setAttempt] = useState(0);
+  const [startFailed, setStartFailed] = useState(false);
 
   // Resets so far: updates of an earlier setup, still in flight when the page reset, are dropped.
   const generation = useRef(0);
@@ -84,10 +88,9 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
         if (why) addNotice(replacementNotice(why, h.thread));
         h.lost.catch((error: unknown) => replace.current(h, messageOf(error)));
       } catch (error) {
-        if (!unmounted)
-          stopWith(
-            `Training could not start: ${messageOf(error)}. Reloading the page tries again.`,
-          );
+        if (unmounted) return;
+        setStartFailed(true);
+        stopWith(`Training could not start: ${messageOf(error)}.`);
       }
     };
     replace.current = (gone, why) => {
@@ -111,7 +114,14 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
       current.current?.close();
       current.current = null;
     };
-  }, [onUpdate, preferMainThread, addNotice, freshView]);
+  }, [onUpdate, preferMainThread, addNotice, freshView, attempt]);
+
+  const retryStart = useCallback(() => {
+    setFatal(false);
+    setStartFailed(false);
+    freshView();
+    setAttempt((a) => a + 1);
+  }, [freshView]);
 
   /** Runs a call; a lost session or an overrun bound replaces the session, other errors show. */
   const call = useCallback(
@@ -160,5 +170,8 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
     step: () => call((h) => h.step(), "Step failed"),
     reset,
     handle,
+    /** The session could not be opened; `retryStart` tries again. */
+    startFailed,
+    retryStart,
   };
 }

@@ -15,6 +15,7 @@ import { YoursSharesFigure } from "../../components/yours/SharesFigure";
 import { formatCount, formatParam } from "../../math/format";
 import { useUrlState } from "../../state/useUrlState";
 import { type ExampleId, YOURS_SCHEMA } from "../../state/yours";
+import { SiteFooter } from "../SiteFooter";
 import { usePageTheme } from "../theme";
 import {
   calibrationOf,
@@ -170,9 +171,7 @@ export function YoursPage() {
         )}
         <CodePanel gamma={state.gamma} alpha={state.alpha} />
       </main>
-      <footer className="border-t border-[var(--grid)] py-6 text-center text-xs text-[var(--muted)]">
-        Focal Loss Explorer — open source; works offline; your files never leave the tab.
-      </footer>
+      <SiteFooter privacy="your files never leave the tab." />
     </>
   );
 }
