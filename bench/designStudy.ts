@@ -6,6 +6,7 @@
  *       [--checkpoints 250,500] [--warmup N] [--out NAME]
  *   npx tsx bench/designStudy.ts report bench-results/design-study-NAME.json … [--at 500]
  *   npx tsx bench/designStudy.ts speed
+ *   npx tsx bench/designStudy.ts diagnose VARIANT LOSS SEED [--steps 10,50,250] [--warmup N]
  *
  * Plans are in bench/designStudyPlans.ts. Runs append to bench-results/design-study-NAME.json
  * (NAME defaults to the plan) after each run, and a run already in the file is skipped, so an
@@ -14,12 +15,14 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import * as tf from "@tensorflow/tfjs";
+import { summarize } from "../src/math/seedStats";
 import type { LossShares } from "../src/math/shares";
 import { useBackend } from "../src/train/backend";
 import { DEFAULT_CONFIG, type TrainConfig } from "../src/train/config";
 import { createHeldOutSet, type HeldOutSet, trainingBatch } from "../src/train/dataset";
 import { resolveTask } from "../src/train/task";
 import { Trainer } from "../src/train/trainer";
+import { diagnose } from "./designStudyDiagnose";
 import { LOSSES, PLANS, type Plan, RECIPE, VARIANTS } from "./designStudyPlans";
 import { printStudyReport } from "./designStudyReport";
 import { median } from "./layersBaseline";
@@ -30,6 +33,8 @@ export interface StudyCheckpoint {
   recallAtP50: number;
   /** Mean training loss over the 10 steps before the checkpoint. */
   trainLoss: number;
+  /** Standard deviation of the held-out logits: about 0 when the model outputs a constant. */
+  logitStd?: number;
   shares: LossShares;
 }
 
@@ -129,11 +134,13 @@ async function trainOne(config: TrainConfig, heldOut: HeldOutSet, checkpoints: n
     if (checkpoints.includes(trainer.stepCount) && !trainer.divergence) {
       const e = await trainer.evaluate();
       const trainLoss = recent.reduce((a, b) => a + b, 0) / recent.length;
+      const logitStd = summarize(Array.from(e.predictions.logits)).sd;
       records.push({
         step: e.step,
         ap: e.ap,
         recallAtP50: e.recallAtP50,
         trainLoss,
+        logitStd,
         shares: e.shares,
       });
     }
@@ -259,7 +266,13 @@ async function main() {
     const runs = files.flatMap((f) => (JSON.parse(readFileSync(f, "utf8")) as StudyFile).runs);
     printStudyReport(runs, at ? Number(at) : undefined);
   } else if (args[0] === "speed") await speed();
-  else await runPlan(args);
+  else if (args[0] === "diagnose") {
+    await useBackend("wasm");
+    const [variant, loss, seed] = args.slice(1, 4) as [string, string, string];
+    const steps = parseList(option(args, "steps") ?? "10,25,50,100,250,500").map(Number);
+    const config = configOf(variant, loss, Number(seed), Number(option(args, "warmup") ?? 0));
+    await diagnose(config, steps);
+  } else await runPlan(args);
 }
 
 main().catch((error) => {
