@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/designStudy.ts <plan> [--variants a,b] [--losses ce,afl] [--seeds 1-10]
  *       [--checkpoints 250,500] [--warmup N] [--out NAME]
- *   npx tsx bench/designStudy.ts report bench-results/design-study-NAME.json … [--at 500]
+ *   npx tsx bench/designStudy.ts report bench-results/design-study-NAME.json … [--at 500] [--compact]
  *   npx tsx bench/designStudy.ts speed
  *   npx tsx bench/designStudy.ts diagnose VARIANT LOSS SEED [--steps 10,50,250] [--warmup N]
  *
@@ -24,7 +24,7 @@ import { resolveTask } from "../src/train/task";
 import { Trainer } from "../src/train/trainer";
 import { diagnose } from "./designStudyDiagnose";
 import { LOSSES, PLANS, type Plan, RECIPE, VARIANTS } from "./designStudyPlans";
-import { printStudyReport } from "./designStudyReport";
+import { printCompactReport, printStudyReport } from "./designStudyReport";
 import { median } from "./layersBaseline";
 
 export interface StudyCheckpoint {
@@ -264,7 +264,8 @@ async function main() {
     const files = args.slice(1).filter((a) => a.endsWith(".json"));
     const at = option(args, "at");
     const runs = files.flatMap((f) => (JSON.parse(readFileSync(f, "utf8")) as StudyFile).runs);
-    printStudyReport(runs, at ? Number(at) : undefined);
+    if (args.includes("--compact")) printCompactReport(runs);
+    else printStudyReport(runs, at ? Number(at) : undefined);
   } else if (args[0] === "speed") await speed();
   else if (args[0] === "diagnose") {
     await useBackend("wasm");

@@ -5,7 +5,7 @@
  */
 import { pairedDifferences, shareBelow, summarize } from "../src/math/seedStats";
 import type { StudyRun } from "./designStudy";
-import { ALPHA_CE_IDS, CE_ID, FL_ID, LOSSES } from "./designStudyPlans";
+import { ALPHA_CE_IDS, CE_ID, FL_ID, LOSSES, VARIANTS } from "./designStudyPlans";
 
 /** A run whose held-out AP is below this (or that diverged) counts as failed or stalled. */
 export const FAIL_AP = 0.05;
@@ -117,6 +117,37 @@ export function printStudyReport(runs: StudyRun[], at?: number): void {
       console.log(lossTable(group, step).join("\n"));
       const pairs = pairTable(group, step);
       if (pairs.length > 0) console.log(`\n${pairs.join("\n")}`);
+    }
+  }
+}
+
+/** One row per (variant, warm-up, loss): mean AP and failures at every checkpoint. */
+export function printCompactReport(runs: StudyRun[]): void {
+  const steps = [...new Set(runs.flatMap((r) => r.checkpoints.map((c) => c.step)))].sort(
+    (a, b) => a - b,
+  );
+  console.log(
+    `| variant | loss | seeds | ${steps.map((s) => `AP at ${s}: mean (failed)`).join(" | ")} |`,
+  );
+  console.log(`|---|---|---|${steps.map(() => "---").join("|")}|`);
+  const order = (g: string) => VARIANTS.findIndex((v) => v.name === g.split("\u0000")[0]);
+  const groups = [...new Set(runs.map((r) => `${r.variant}\u0000${r.warmupSteps}`))].sort(
+    (a, b) => order(a) - order(b),
+  );
+  for (const group of groups) {
+    const [variant, warmup] = group.split("\u0000");
+    const inGroup = runs.filter((r) => r.variant === variant && `${r.warmupSteps}` === warmup);
+    const label = warmup === "0" ? `${variant}` : `${variant}, warm-up ${warmup}`;
+    for (const loss of LOSSES.map((l) => l.id)) {
+      const own = inGroup.filter((r) => r.loss === loss);
+      if (own.length === 0) continue;
+      const cells = steps.map((step) => {
+        const aps = own.map((r) => apAt(r, step)).filter((x): x is number => x !== undefined);
+        if (aps.length === 0) return "–";
+        const failed = aps.filter((ap) => !(ap >= FAIL_AP)).length;
+        return `${f3(summarize(aps).mean)} (${failed}/${aps.length})`;
+      });
+      console.log(`| ${label} | ${nameOf(loss)} | ${own.length} | ${cells.join(" | ")} |`);
     }
   }
 }
