@@ -82,17 +82,21 @@ function pairTable(runs: StudyRun[], step: number): string[] {
     ...new Set([best, CE_ID, ...ALPHA_CE_IDS].filter((x): x is string => x !== null)),
   ];
   const lines = [
-    "| α-FL γ=2 α=.25 minus | pairs | mean difference | SE | mean / SE | α-FL ahead in | > 2 SE |",
-    "|---|---|---|---|---|---|---|",
+    "| α-FL γ=2 α=.25 minus | pairs | mean difference | SE | mean / SE | α-FL ahead in | > 2 SE | pairs where neither failed: n, mean difference ± SE |",
+    "|---|---|---|---|---|---|---|---|",
   ];
+  const working = (m: Map<number, number>) => new Map([...m].filter(([, ap]) => ap >= FAIL_AP));
   for (const other of against) {
-    const { differences } = pairedDifferences(fl, seedMap(runs, other, step));
+    const otherMap = seedMap(runs, other, step);
+    const { differences } = pairedDifferences(fl, otherMap);
     if (differences.length === 0) continue;
     const s = summarize(differences);
     const ahead = differences.filter((d) => d > 0).length;
     const label = other === best ? `${nameOf(other)} (best α-CE here)` : nameOf(other);
+    const both = summarize(pairedDifferences(working(fl), working(otherMap)).differences);
+    const bothCell = both.n === 0 ? "0" : `${both.n}, ${f3(both.mean)} ± ${f3(both.se)}`;
     lines.push(
-      `| ${label} | ${s.n} | ${f3(s.mean)} | ${f3(s.se)} | ${Number.isFinite(s.se) && s.se > 0 ? (s.mean / s.se).toFixed(1) : "–"} | ${ahead}/${s.n} | ${s.mean > 2 * s.se ? "yes" : "no"} |`,
+      `| ${label} | ${s.n} | ${f3(s.mean)} | ${f3(s.se)} | ${Number.isFinite(s.se) && s.se > 0 ? (s.mean / s.se).toFixed(1) : "–"} | ${ahead}/${s.n} | ${s.mean > 2 * s.se ? "yes" : "no"} | ${bothCell} |`,
     );
   }
   return lines;
