@@ -245,6 +245,21 @@ async function speed() {
   }
   console.log("| channels | parameters | ms/step (median of 30, batch 16) |\n|---|---|---|");
   console.log(rows.join("\n"));
+  console.log("\n| imbalance | held-out images | ms per evaluate() (median of 3) |\n|---|---|---|");
+  for (const imbalance of [1000, 2000, 5000, 10000]) {
+    const config = { ...DEFAULT_CONFIG, ...RECIPE, imbalance } as TrainConfig;
+    const trainer = new Trainer(config);
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      await trainer.evaluate();
+      times.push(performance.now() - start);
+    }
+    console.log(
+      `| 1:${imbalance} | ${trainer.heldOut.batch.count} | ${median(times).toFixed(0)} |`,
+    );
+    trainer.dispose();
+  }
   console.log("\n| variant | ms per batch of 16 scenes (median of 10) |\n|---|---|");
   for (const v of VARIANTS) {
     const task = resolveTask(v.task);
