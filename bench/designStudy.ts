@@ -4,8 +4,9 @@
  *
  *   npx tsx bench/designStudy.ts <plan> [--variants a,b] [--losses ce,afl] [--seeds 1-10]
  *       [--checkpoints 250,500] [--warmup N] [--out NAME]
- *   npx tsx bench/designStudy.ts report bench-results/design-study-NAME.json … [--at 500]
+ *   npx tsx bench/designStudy.ts report bench-results/design-study-NAME.json … [--at 500] [--compact]
  *   npx tsx bench/designStudy.ts speed
+ *   npx tsx bench/designStudy.ts diagnose VARIANT LOSS SEED [--steps 10,50,250] [--warmup N]
  *
  * Plans are in bench/designStudyPlans.ts. Runs append to bench-results/design-study-NAME.json
  * (NAME defaults to the plan) after each run, and a run already in the file is skipped, so an
@@ -19,9 +20,11 @@ import { Trainer } from "../src/engine/trainer";
 import { DEFAULT_CONFIG, type TrainConfig } from "../src/experiment/config";
 import { createHeldOutSet, type HeldOutSet, trainingBatch } from "../src/experiment/dataset";
 import { resolveTask } from "../src/experiment/task";
+import { summarize } from "../src/math/seedStats";
 import type { LossShares } from "../src/math/shares";
+import { diagnose } from "./designStudyDiagnose";
 import { LOSSES, PLANS, type Plan, RECIPE, VARIANTS } from "./designStudyPlans";
-import { printStudyReport } from "./designStudyReport";
+import { printCompactReport, printStudyReport } from "./designStudyReport";
 import { median } from "./layersBaseline";
 
 export interface StudyCheckpoint {
@@ -30,6 +33,8 @@ export interface StudyCheckpoint {
   recallAtP50: number;
   /** Mean training loss over the 10 steps before the checkpoint. */
   trainLoss: number;
+  /** Standard deviation of the held-out logits: about 0 when the model outputs a constant. */
+  logitStd?: number;
   shares: LossShares;
 }
 
@@ -129,11 +134,13 @@ async function trainOne(config: TrainConfig, heldOut: HeldOutSet, checkpoints: n
     if (checkpoints.includes(trainer.stepCount) && !trainer.divergence) {
       const e = await trainer.evaluate();
       const trainLoss = recent.reduce((a, b) => a + b, 0) / recent.length;
+      const logitStd = summarize(Array.from(e.predictions.logits)).sd;
       records.push({
         step: e.step,
         ap: e.ap,
         recallAtP50: e.recallAtP50,
         trainLoss,
+        logitStd,
         shares: e.shares,
       });
     }
@@ -238,6 +245,21 @@ async function speed() {
   }
   console.log("| channels | parameters | ms/step (median of 30, batch 16) |\n|---|---|---|");
   console.log(rows.join("\n"));
+  console.log("\n| imbalance | held-out images | ms per evaluate() (median of 3) |\n|---|---|---|");
+  for (const imbalance of [1000, 2000, 5000, 10000]) {
+    const config = { ...DEFAULT_CONFIG, ...RECIPE, imbalance } as TrainConfig;
+    const trainer = new Trainer(config);
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      await trainer.evaluate();
+      times.push(performance.now() - start);
+    }
+    console.log(
+      `| 1:${imbalance} | ${trainer.heldOut.batch.count} | ${median(times).toFixed(0)} |`,
+    );
+    trainer.dispose();
+  }
   console.log("\n| variant | ms per batch of 16 scenes (median of 10) |\n|---|---|");
   for (const v of VARIANTS) {
     const task = resolveTask(v.task);
@@ -257,9 +279,16 @@ async function main() {
     const files = args.slice(1).filter((a) => a.endsWith(".json"));
     const at = option(args, "at");
     const runs = files.flatMap((f) => (JSON.parse(readFileSync(f, "utf8")) as StudyFile).runs);
-    printStudyReport(runs, at ? Number(at) : undefined);
+    if (args.includes("--compact")) printCompactReport(runs);
+    else printStudyReport(runs, at ? Number(at) : undefined);
   } else if (args[0] === "speed") await speed();
-  else await runPlan(args);
+  else if (args[0] === "diagnose") {
+    await useBackend("wasm");
+    const [variant, loss, seed] = args.slice(1, 4) as [string, string, string];
+    const steps = parseList(option(args, "steps") ?? "10,25,50,100,250,500").map(Number);
+    const config = configOf(variant, loss, Number(seed), Number(option(args, "warmup") ?? 0));
+    await diagnose(config, steps);
+  } else await runPlan(args);
 }
 
 main().catch((error) => {

@@ -61,6 +61,18 @@ export const VARIANTS: readonly Variant[] = [
     task: {},
   },
   {
+    name: "rare-2000",
+    why: "sparser objects, 1:2000 (about 0.5 targets per image)",
+    imbalance: 2000,
+    task: {},
+  },
+  {
+    name: "rare-10000",
+    why: "the sparsest setting the engine allows, 1:10000 (about 0.1 targets per image)",
+    imbalance: 10000,
+    task: {},
+  },
+  {
     name: "narrow",
     why: "a smaller detector (4, 8, 8 channels): less capacity to spare",
     imbalance: 1000,

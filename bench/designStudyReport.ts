@@ -5,7 +5,7 @@
  */
 import { pairedDifferences, shareBelow, summarize } from "../src/math/seedStats";
 import type { StudyRun } from "./designStudy";
-import { ALPHA_CE_IDS, CE_ID, FL_ID, LOSSES } from "./designStudyPlans";
+import { ALPHA_CE_IDS, CE_ID, FL_ID, LOSSES, VARIANTS } from "./designStudyPlans";
 
 /** A run whose held-out AP is below this (or that diverged) counts as failed or stalled. */
 export const FAIL_AP = 0.05;
@@ -37,8 +37,8 @@ const nameOf = (id: string) => LOSSES.find((l) => l.id === id)?.name ?? id;
 
 function lossTable(runs: StudyRun[], step: number): string[] {
   const lines = [
-    "| loss | n | mean AP | sd | SE | failed (AP < 0.05) | diverged | AP per seed |",
-    "|---|---|---|---|---|---|---|---|",
+    "| loss | n | mean AP | sd | SE | failed (AP < 0.05) | diverged | mean AP of the others | AP per seed |",
+    "|---|---|---|---|---|---|---|---|---|",
   ];
   for (const loss of LOSSES.map((l) => l.id)) {
     const values = seedMap(runs, loss, step);
@@ -50,8 +50,9 @@ function lossTable(runs: StudyRun[], step: number): string[] {
       (r) => r.loss === loss && r.divergence && r.divergence.step <= step,
     );
     const failed = shareBelow(aps, FAIL_AP);
+    const working = summarize(aps.filter((ap) => ap >= FAIL_AP));
     lines.push(
-      `| ${nameOf(loss)} | ${s.n} | ${f3(s.mean)} | ${f3(s.sd)} | ${f3(s.se)} | ${Math.round(failed * s.n)}/${s.n} | ${diverged.length}/${s.n} | ${aps.map(f3).join(" ")} |`,
+      `| ${nameOf(loss)} | ${s.n} | ${f3(s.mean)} | ${f3(s.sd)} | ${f3(s.se)} | ${Math.round(failed * s.n)}/${s.n} | ${diverged.length}/${s.n} | ${f3(working.mean)} | ${aps.map(f3).join(" ")} |`,
     );
   }
   return lines;
@@ -81,17 +82,21 @@ function pairTable(runs: StudyRun[], step: number): string[] {
     ...new Set([best, CE_ID, ...ALPHA_CE_IDS].filter((x): x is string => x !== null)),
   ];
   const lines = [
-    "| α-FL γ=2 α=.25 minus | pairs | mean difference | SE | mean / SE | α-FL ahead in | > 2 SE |",
-    "|---|---|---|---|---|---|---|",
+    "| α-FL γ=2 α=.25 minus | pairs | mean difference | SE | mean / SE | α-FL ahead in | > 2 SE | pairs where neither failed: n, mean difference ± SE |",
+    "|---|---|---|---|---|---|---|---|",
   ];
+  const working = (m: Map<number, number>) => new Map([...m].filter(([, ap]) => ap >= FAIL_AP));
   for (const other of against) {
-    const { differences } = pairedDifferences(fl, seedMap(runs, other, step));
+    const otherMap = seedMap(runs, other, step);
+    const { differences } = pairedDifferences(fl, otherMap);
     if (differences.length === 0) continue;
     const s = summarize(differences);
     const ahead = differences.filter((d) => d > 0).length;
     const label = other === best ? `${nameOf(other)} (best α-CE here)` : nameOf(other);
+    const both = summarize(pairedDifferences(working(fl), working(otherMap)).differences);
+    const bothCell = both.n === 0 ? "0" : `${both.n}, ${f3(both.mean)} ± ${f3(both.se)}`;
     lines.push(
-      `| ${label} | ${s.n} | ${f3(s.mean)} | ${f3(s.se)} | ${Number.isFinite(s.se) && s.se > 0 ? (s.mean / s.se).toFixed(1) : "–"} | ${ahead}/${s.n} | ${s.mean > 2 * s.se ? "yes" : "no"} |`,
+      `| ${label} | ${s.n} | ${f3(s.mean)} | ${f3(s.se)} | ${Number.isFinite(s.se) && s.se > 0 ? (s.mean / s.se).toFixed(1) : "–"} | ${ahead}/${s.n} | ${s.mean > 2 * s.se ? "yes" : "no"} | ${bothCell} |`,
     );
   }
   return lines;
@@ -116,6 +121,37 @@ export function printStudyReport(runs: StudyRun[], at?: number): void {
       console.log(lossTable(group, step).join("\n"));
       const pairs = pairTable(group, step);
       if (pairs.length > 0) console.log(`\n${pairs.join("\n")}`);
+    }
+  }
+}
+
+/** One row per (variant, warm-up, loss): mean AP and failures at every checkpoint. */
+export function printCompactReport(runs: StudyRun[]): void {
+  const steps = [...new Set(runs.flatMap((r) => r.checkpoints.map((c) => c.step)))].sort(
+    (a, b) => a - b,
+  );
+  console.log(
+    `| variant | loss | seeds | ${steps.map((s) => `AP at ${s}: mean (failed)`).join(" | ")} |`,
+  );
+  console.log(`|---|---|---|${steps.map(() => "---").join("|")}|`);
+  const order = (g: string) => VARIANTS.findIndex((v) => v.name === g.split("\u0000")[0]);
+  const groups = [...new Set(runs.map((r) => `${r.variant}\u0000${r.warmupSteps}`))].sort(
+    (a, b) => order(a) - order(b),
+  );
+  for (const group of groups) {
+    const [variant, warmup] = group.split("\u0000");
+    const inGroup = runs.filter((r) => r.variant === variant && `${r.warmupSteps}` === warmup);
+    const label = warmup === "0" ? `${variant}` : `${variant}, warm-up ${warmup}`;
+    for (const loss of LOSSES.map((l) => l.id)) {
+      const own = inGroup.filter((r) => r.loss === loss);
+      if (own.length === 0) continue;
+      const cells = steps.map((step) => {
+        const aps = own.map((r) => apAt(r, step)).filter((x): x is number => x !== undefined);
+        if (aps.length === 0) return "–";
+        const failed = aps.filter((ap) => !(ap >= FAIL_AP)).length;
+        return `${f3(summarize(aps).mean)} (${failed}/${aps.length})`;
+      });
+      console.log(`| ${label} | ${nameOf(loss)} | ${own.length} | ${cells.join(" | ")} |`);
     }
   }
 }

@@ -13,6 +13,12 @@ describe("summarize", () => {
     expect([s.min, s.max]).toEqual([2, 9]);
   });
 
+  it("handles samples far larger than a call's argument limit", () => {
+    const s = summarize(Array.from({ length: 1_000_000 }, (_, i) => i % 2));
+    assertInDelta(s.mean, 0.5);
+    expect([s.min, s.max]).toEqual([0, 1]);
+  });
+
   it("has no spread for one value and nothing for none", () => {
     expect(summarize([0.3]).mean).toBe(0.3);
     expect(summarize([0.3]).sd).toBeNaN();

@@ -22,7 +22,14 @@ export function summarize(values: readonly number[]): SeedSummary {
   const mean = values.reduce((a, b) => a + b, 0) / n;
   const ss = values.reduce((a, x) => a + (x - mean) * (x - mean), 0);
   const sd = n < 2 ? NaN : Math.sqrt(ss / (n - 1));
-  return { n, mean, sd, se: sd / Math.sqrt(n), min: Math.min(...values), max: Math.max(...values) };
+  // A loop, not Math.min(...values): spreading a large array overflows the call stack.
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of values) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return { n, mean, sd, se: sd / Math.sqrt(n), min, max };
 }
 
 /**
