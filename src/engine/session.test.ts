@@ -246,6 +246,26 @@ describe("TrainingSession", () => {
     expect(lastStep(t.updates, "a")).toBe(stopped);
   });
 
+  it("pauses at the budget with an evaluation there, once: Play again trains on past it", async () => {
+    const t = sessionWith();
+    await t.session.start({ ...setupOf(), evalEvery: 4, pauseAt: 7 }, t.onUpdate);
+    const settle = async (n = 200) => {
+      for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
+    };
+    t.session.play();
+    await settle();
+    expect(t.updates.at(-1)?.status).toBe("paused");
+    expect([lastStep(t.updates, "a"), lastStep(t.updates, "b")]).toEqual([7, 7]);
+    const evaluatedAt = (id: "a" | "b") =>
+      t.updates.flatMap((u) =>
+        u.runs.filter((r) => r.id === id && r.evaluation).map((r) => r.step),
+      );
+    // Due evaluations happen at flushes (every 5 steps); the budget gets its own.
+    expect(evaluatedAt("a")).toEqual([0, 5, 7]);
+    await playUntil(t, (u) => lastStep(u, "a") >= 12);
+    expect(lastStep(t.updates, "a")).toBeGreaterThan(7);
+  });
+
   it("runs start, step and reset one at a time, in call order, each stamped with its generation", async () => {
     const t = sessionWith();
     const started = t.session.start(setupOf("wasm", 0), t.onUpdate);

@@ -47,6 +47,8 @@ export class TrainingSession implements SessionApi {
   private running = false;
   /** Play was asked for and no Pause (or step or reset) came after it. */
   private wantsPlay = false;
+  /** The step this Play pauses at (setup.pauseAt when it started below it), else null. */
+  private stopAt: number | null = null;
   /** Start, step and reset run one at a time, in call order (never over one another). */
   private queue: Promise<void> = Promise.resolve();
   private busy = 0;
@@ -85,6 +87,10 @@ export class TrainingSession implements SessionApi {
     void this.queue.then(() => {
       if (!this.wantsPlay || this.running || this.busy > 0) return;
       if (this.failed || !this.runs.some(isAlive)) return;
+      const budget = this.setup?.pauseAt;
+      const below = (run: Run) =>
+        isAlive(run) && budget !== undefined && run.trainer.stepCount < budget;
+      this.stopAt = budget !== undefined && this.runs.some(below) ? budget : null;
       this.running = true;
       this.loopDone = this.loop();
     });
@@ -240,11 +246,25 @@ export class TrainingSession implements SessionApi {
         }
       });
       if (!ok) break;
+      if (this.reachedStop()) {
+        this.pause();
+        break;
+      }
       await this.host.yieldToHost();
     }
-    await this.guard(() => this.flush(false));
+    const atStop = this.reachedStop();
+    this.stopAt = null;
+    await this.guard(() => this.flush(atStop));
     this.running = false;
     this.post({ status: this.statusWhenIdle(), runs: [] });
+  }
+
+  /** Every live run has reached the step this Play pauses at. */
+  private reachedStop(): boolean {
+    const stop = this.stopAt;
+    return (
+      stop !== null && this.runs.every((run) => !isAlive(run) || run.trainer.stepCount >= stop)
+    );
   }
 
   private statusWhenIdle(): "paused" | "stopped" {

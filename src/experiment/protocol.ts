@@ -18,6 +18,12 @@ export interface SessionSetup {
   /** Steps between held-out evaluations. */
   evalEvery: number;
   /**
+   * Play pauses, with a held-out evaluation, when every live run reaches this step (the
+   * benchmark's budget, so the page shows the step its quoted numbers were measured at). Only a
+   * Play that starts below it stops there: pressing Play again trains on. Absent: no pause.
+   */
+  pauseAt?: number;
+  /**
    * Counts the page's resets; every update is stamped with it, so the page can drop updates of
    * an earlier setup that were still on their way when it reset. Absent means 0.
    */

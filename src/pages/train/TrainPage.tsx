@@ -21,6 +21,7 @@ import { PRESETS } from "../../content/presets";
 import { focalOptionsOf, type TrainConfig } from "../../experiment/config";
 import { describeLoss } from "../../experiment/labels";
 import { RUN_IDS, type SessionSetup } from "../../experiment/protocol";
+import { TOY_BUDGET } from "../../experiment/recipes";
 import { describeRun } from "../../experiment/runSummary";
 import { formatCount } from "../../math/format";
 import { serializeState } from "../../state/schema";
@@ -52,6 +53,7 @@ function setupOf(state: TrainState): SessionSetup {
     runs: { a: configOf(state, "a"), b: configOf(state, "b") },
     backend: state.backend,
     evalEvery: EVAL_EVERY,
+    pauseAt: TOY_BUDGET,
   };
 }
 
@@ -245,6 +247,7 @@ export function TrainPage() {
         >
           <Transport
             view={view}
+            budget={TOY_BUDGET}
             ready={session.ready}
             onPlay={() => {
               applySetup(setupKey);

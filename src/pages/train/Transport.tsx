@@ -11,6 +11,8 @@ interface TransportProps {
   onPause: () => void;
   onStep: () => void;
   onReset: () => void;
+  /** Play pauses at this step (the benchmark's budget) when it starts below it. */
+  budget: number;
 }
 
 const BASE = "rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-50";
@@ -18,7 +20,8 @@ const BUTTON = `${BASE} border-[var(--grid)] hover:bg-[var(--grid)]`;
 /** Play / Pause: text keeps its contrast under the pointer too. */
 const PRIMARY = `${BASE} border-transparent bg-[var(--accent)] text-[var(--on-accent)] hover:bg-[var(--accent-hover)]`;
 
-export function Transport({ view, ready, onPlay, onPause, onStep, onReset }: TransportProps) {
+export function Transport(props: TransportProps) {
+  const { view, ready, onPlay, onPause, onStep, onReset, budget } = props;
   const running = view.status === "running";
   const busy = view.status === "starting";
   return (
@@ -74,6 +77,11 @@ export function Transport({ view, ready, onPlay, onPause, onStep, onReset }: Tra
           <dd data-testid="session-status">{busy ? "starting…" : view.status}</dd>
         </div>
       </dl>
+      <p className="text-xs text-[var(--muted)]" data-testid="budget-note">
+        {RUN_IDS.every((id) => view.runs[id].step < budget)
+          ? `Play pauses at step ${formatCount(budget)}, where the benchmark measured the numbers this page quotes.`
+          : `Past step ${formatCount(budget)}, the benchmark's budget: Play trains on until you pause.`}
+      </p>
     </div>
   );
 }
