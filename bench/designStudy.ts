@@ -5,6 +5,7 @@
  *   npx tsx bench/designStudy.ts <plan> [--variants a,b] [--losses ce,afl] [--seeds 1-10]
  *       [--checkpoints 250,500] [--warmup N] [--out NAME]
  *   npx tsx bench/designStudy.ts report bench-results/design-study-NAME.json … [--at 500] [--compact]
+ *   npx tsx bench/designStudy.ts doc      (rewrites docs/design-study.md's generated blocks)
  *   npx tsx bench/designStudy.ts speed
  *   npx tsx bench/designStudy.ts diagnose VARIANT LOSS SEED [--steps 10,50,250] [--warmup N]
  *
@@ -23,8 +24,9 @@ import { resolveTask } from "../src/experiment/task";
 import { summarize } from "../src/math/seedStats";
 import type { LossShares } from "../src/math/shares";
 import { diagnose } from "./designStudyDiagnose";
+import { STUDY_DOC, studyBlocks, withBlocks } from "./designStudyDoc";
 import { LOSSES, PLANS, type Plan, RECIPE, VARIANTS } from "./designStudyPlans";
-import { printCompactReport, printStudyReport } from "./designStudyReport";
+import { compactReport, studyReport } from "./designStudyReport";
 import { median } from "./layersBaseline";
 
 export interface StudyCheckpoint {
@@ -279,8 +281,14 @@ async function main() {
     const files = args.slice(1).filter((a) => a.endsWith(".json"));
     const at = option(args, "at");
     const runs = files.flatMap((f) => (JSON.parse(readFileSync(f, "utf8")) as StudyFile).runs);
-    if (args.includes("--compact")) printCompactReport(runs);
-    else printStudyReport(runs, at ? Number(at) : undefined);
+    console.log(
+      args.includes("--compact")
+        ? compactReport(runs)
+        : studyReport(runs, at ? Number(at) : undefined),
+    );
+  } else if (args[0] === "doc") {
+    writeFileSync(STUDY_DOC, withBlocks(readFileSync(STUDY_DOC, "utf8"), studyBlocks()));
+    console.log(`${STUDY_DOC}: generated blocks rewritten`);
   } else if (args[0] === "speed") await speed();
   else if (args[0] === "diagnose") {
     await useBackend("wasm");

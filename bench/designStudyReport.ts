@@ -102,8 +102,9 @@ function pairTable(runs: StudyRun[], step: number): string[] {
   return lines;
 }
 
-/** Prints every group's tables (only checkpoint `at` when given). */
-export function printStudyReport(runs: StudyRun[], at?: number): void {
+/** Every group's tables (only checkpoint `at` when given), as Markdown. */
+export function studyReport(runs: StudyRun[], at?: number): string {
+  const out: string[] = [];
   const groups = new Map<string, StudyRun[]>();
   for (const r of runs) {
     const key = `${r.variant} · warm-up ${r.warmupSteps}`;
@@ -115,25 +116,26 @@ export function printStudyReport(runs: StudyRun[], at?: number): void {
     );
     const ms = summarize(group.map((r) => r.msPerStep));
     for (const step of at === undefined ? steps : [at]) {
-      console.log(
+      out.push(
         `\n### ${key} · step ${step} (ms/step: mean of the runs' medians ${ms.mean.toFixed(0)})\n`,
       );
-      console.log(lossTable(group, step).join("\n"));
+      out.push(lossTable(group, step).join("\n"));
       const pairs = pairTable(group, step);
-      if (pairs.length > 0) console.log(`\n${pairs.join("\n")}`);
+      if (pairs.length > 0) out.push(`\n${pairs.join("\n")}`);
     }
   }
+  return out.join("\n");
 }
 
 /** One row per (variant, warm-up, loss): mean AP and failures at every checkpoint. */
-export function printCompactReport(runs: StudyRun[]): void {
+export function compactReport(runs: StudyRun[]): string {
   const steps = [...new Set(runs.flatMap((r) => r.checkpoints.map((c) => c.step)))].sort(
     (a, b) => a - b,
   );
-  console.log(
+  const out = [
     `| variant | loss | seeds | ${steps.map((s) => `AP at ${s}: mean (failed)`).join(" | ")} |`,
-  );
-  console.log(`|---|---|---|${steps.map(() => "---").join("|")}|`);
+    `|---|---|---|${steps.map(() => "---").join("|")}|`,
+  ];
   const order = (g: string) => VARIANTS.findIndex((v) => v.name === g.split("\u0000")[0]);
   const groups = [...new Set(runs.map((r) => `${r.variant}\u0000${r.warmupSteps}`))].sort(
     (a, b) => order(a) - order(b),
@@ -151,7 +153,8 @@ export function printCompactReport(runs: StudyRun[]): void {
         const failed = aps.filter((ap) => !(ap >= FAIL_AP)).length;
         return `${f3(summarize(aps).mean)} (${failed}/${aps.length})`;
       });
-      console.log(`| ${label} | ${nameOf(loss)} | ${own.length} | ${cells.join(" | ")} |`);
+      out.push(`| ${label} | ${nameOf(loss)} | ${own.length} | ${cells.join(" | ")} |`);
     }
   }
+  return out.join("\n");
 }
