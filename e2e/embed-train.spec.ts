@@ -42,10 +42,10 @@ test.describe("training charts in an embed", () => {
     const loss = page.locator('figure[data-chart="train-loss"]');
     await expect(loss.locator('path[data-series="b-loss"]')).toBeVisible();
     await expect(loss.locator('path[data-series="a-loss"]')).toBeVisible();
-    await expect(page.getByTestId("train-loss-caption")).toContainText("After 1,000 steps");
+    await expect(page.getByTestId("train-loss-caption")).toContainText("After 500 steps");
     const label = page.getByTestId("recorded-run-label");
     await expect(label).toContainText(
-      /^Recorded run: 1,000 steps, seed 1, SGD lr 0\.01, weight decay 0\.0001 \(A: α-CE α = 0\.75, B: α-FL γ = 2, α = 0\.25; recorded \d{4}-\d\d-\d\d\)/,
+      /^Recorded run: 500 steps, seed 1, SGD lr 0\.01, weight decay 0\.0001 \(A: α-CE α = 0\.75, B: α-FL γ = 2, α = 0\.25; recorded \d{4}-\d\d-\d\d\)/,
     );
     const live = label.getByRole("link", { name: "Train it live ↗" });
     const href = new URL((await live.getAttribute("href")) ?? "", page.url());

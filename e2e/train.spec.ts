@@ -13,6 +13,7 @@ test.describe("training in the tab", () => {
     await expect(page.getByTestId("backend-badge")).toHaveAttribute("data-backend", "wasm");
     await expect(page.getByRole("button", { name: "Play" })).toBeEnabled({ timeout: 60_000 });
     await expectAccessible(page, "/train/ before training, light");
+    await expect(page.getByTestId("budget-note")).toHaveText(/^Play pauses at step 500, /);
     // Record what the polite live region says, and when.
     await page.getByTestId("training-announcer").evaluate((el) => {
       const w = window as unknown as { __said: { at: number; text: string }[] };

@@ -1,7 +1,8 @@
 /**
- * `npm run record:run [-- --steps 1000 --every 50]`: trains the training page's default A/B pair
+ * `npm run record:run [-- --steps 500 --every 25]`: trains the training page's default A/B pair
  * (the paper's recipe: A = α-CE α 0.75, B = α-FL γ 2 α 0.25, both with the prior init, SGD with
- * momentum 0.9 at lr 0.01, weight decay 1e-4, batch 16, seed 1, 1 : 1000) in Node on the wasm
+ * momentum 0.9 at lr 0.01, weight decay 1e-4, batch 16, seed 1, the default task at 1 : 5,000)
+ * for the page's budget (TOY_BUDGET steps, evaluated as often as the page does) in Node on the wasm
  * backend, and writes the compact recorded run that the embeds of the training charts draw:
  * public/recorded-run.json (format in src/experiment/recordedRun.ts).
  * Deterministic from the seed apart from the date it records.
@@ -13,6 +14,7 @@ import { Trainer } from "../src/engine/trainer";
 import { createHeldOutSet } from "../src/experiment/dataset";
 import type { Evaluation } from "../src/experiment/evaluation";
 import type { RunId } from "../src/experiment/protocol";
+import { TOY_BUDGET } from "../src/experiment/recipes";
 import {
   encodeRecordedRun,
   MAX_RANKED_RECORDED,
@@ -31,8 +33,8 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-const STEPS = option("steps", 1000);
-const EVAL_EVERY = option("every", 50);
+const STEPS = option("steps", TOY_BUDGET);
+const EVAL_EVERY = option("every", 25);
 const FLUSH_EVERY = 5;
 
 async function record(config: ReturnType<typeof configOf>, heldOut: Trainer["heldOut"]) {

@@ -4,7 +4,14 @@
  * measured sentence is generated from the benchmark's checked-in results (measured.ts), so it
  * quotes all of what was measured and cannot drift from it.
  */
-import { ADAM_RECIPE, PAPER_BEST_CE, PAPER_FL, PAPER_RECIPE } from "../experiment/recipes";
+import {
+  ADAM_RECIPE,
+  PAPER_BEST_CE,
+  PAPER_FL,
+  PAPER_RECIPE,
+  TOY_TASK,
+} from "../experiment/recipes";
+import { formatCount, formatRatio } from "../math/format";
 import type { TrainState } from "../state/train";
 import { BENCH_BUDGET, quotePair } from "./measured";
 
@@ -26,7 +33,14 @@ function preset(p: Omit<Preset, "measured">): Preset {
 }
 
 /** The benchmark's shared fields: every preset pins them, so its quoted numbers apply. */
-const BENCHMARKED: Partial<TrainState> = { seed: 1, batch: 16, imbalance: 1000, warmup: 0 };
+const BENCHMARKED: Partial<TrainState> = {
+  seed: 1,
+  batch: TOY_TASK.batchSize,
+  imbalance: TOY_TASK.imbalance,
+  warmup: 0,
+};
+/** The end of every setup sentence: what BENCHMARKED pins. */
+const PINNED = `Seed 1, imbalance ${formatRatio(TOY_TASK.imbalance)}.`;
 
 const SGD = {
   aOpt: PAPER_RECIPE.optimizer,
@@ -49,7 +63,7 @@ export const PRESETS: readonly Preset[] = [
   preset({
     id: "paper",
     label: "The paper's setting",
-    setup: `The paper's recipe: SGD with momentum 0.9 at lr 0.01 (constant here; the paper lowers it after 60k of 90k iterations), weight decay 0.0001, 16 images per batch, the prior init π = 0.01. A: its best α-balanced CE (α = ${PAPER_BEST_CE.alpha}); B: α-FL (γ = ${PAPER_FL.gamma}, α = ${PAPER_FL.alpha}). Seed 1, imbalance 1 : 1,000.`,
+    setup: `The paper's recipe: SGD with momentum 0.9 at lr 0.01 (constant here; the paper lowers it after 60k of 90k iterations), weight decay 0.0001, 16 images per batch, the prior init π = 0.01. A: its best α-balanced CE (α = ${PAPER_BEST_CE.alpha}); B: α-FL (γ = ${PAPER_FL.gamma}, α = ${PAPER_FL.alpha}). ${PINNED}`,
     benchmark: { a: "sgd/alpha-ce-0.75", b: "sgd/alpha-fl" },
     patch: {
       ...BENCHMARKED,
@@ -63,24 +77,21 @@ export const PRESETS: readonly Preset[] = [
   preset({
     id: "plain-ce",
     label: "Plain CE against α-FL",
-    setup:
-      "The paper's recipe, with A as plain cross-entropy (with the prior init, as the paper's CE baseline) and B as α-FL (γ = 2, α = 0.25). Seed 1, imbalance 1 : 1,000.",
+    setup: `The paper's recipe, with A as plain cross-entropy (with the prior init, as the paper's CE baseline) and B as α-FL (γ = 2, α = 0.25). ${PINNED}`,
     benchmark: { a: "sgd/ce", b: "sgd/alpha-fl" },
     patch: { ...BENCHMARKED, ...SGD, ...B_FL, aLoss: "ce", aPrior: true },
   }),
   preset({
     id: "no-prior",
     label: "Without the prior init",
-    setup:
-      "The paper's recipe with the head bias at 0 for both runs: every location starts at p = 0.5, so the thousand negatives per positive dominate the first steps. A: CE; B: α-FL (γ = 2, α = 0.25). (In the paper, CE trained this way diverged.) Seed 1, imbalance 1 : 1,000.",
+    setup: `The paper's recipe with the head bias at 0 for both runs: every location starts at p = 0.5, so the ${formatCount(TOY_TASK.imbalance)} negatives per positive dominate the first steps. A: CE; B: α-FL (γ = 2, α = 0.25). (In the paper, CE trained this way diverged.) ${PINNED}`,
     benchmark: { a: "sgd/ce-zero", b: "sgd/alpha-fl-zero" },
     patch: { ...BENCHMARKED, ...SGD, ...B_FL, aLoss: "ce", aPrior: false, bPrior: false },
   }),
   preset({
     id: "ohem",
     label: "OHEM against α-FL",
-    setup:
-      "The paper's recipe, with A as online hard example mining (CE on the highest-loss locations only; no 1:3 ratio, batch 128: the paper's best OHEM in its Table 1d, scaled to this toy) and B as α-FL (γ = 2, α = 0.25). Seed 1, imbalance 1 : 1,000.",
+    setup: `The paper's recipe, with A as online hard example mining (CE on the highest-loss locations only; no 1:3 ratio, batch 128: the paper's best OHEM in its Table 1d, scaled to this toy) and B as α-FL (γ = 2, α = 0.25). ${PINNED}`,
     benchmark: { a: "sgd/ohem-none-128", b: "sgd/alpha-fl" },
     patch: {
       ...BENCHMARKED,
@@ -95,7 +106,7 @@ export const PRESETS: readonly Preset[] = [
   preset({
     id: "adam",
     label: "Adam instead of SGD",
-    setup: `The paper's pair (A: α-CE α = ${PAPER_BEST_CE.alpha}, B: α-FL γ = 2, α = 0.25) trained with Adam at lr 0.001, no weight decay — not the paper's optimizer. Seed 1, imbalance 1 : 1,000.`,
+    setup: `The paper's pair (A: α-CE α = ${PAPER_BEST_CE.alpha}, B: α-FL γ = 2, α = 0.25) trained with Adam at lr 0.001, no weight decay — not the paper's optimizer. ${PINNED}`,
     benchmark: { a: "adam/alpha-ce-0.75", b: "adam/alpha-fl" },
     patch: {
       ...BENCHMARKED,

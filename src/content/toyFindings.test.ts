@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compareSettings, settingAt } from "../experiment/trainBench";
+import { verdictOf } from "../experiment/seedSummary";
+import { compareSettings, settingAt, workingDifferences } from "../experiment/trainBench";
+import { summarize } from "../math/seedStats";
 import { BENCH_BUDGET, TRAIN_BENCH } from "./measured";
 import { toyFindings } from "./toyFindings";
 
@@ -28,6 +30,14 @@ describe("what the toy shows", () => {
           if (v.kind !== "too-few") {
             quotable.add(Math.abs(v.mean).toFixed(2));
             quotable.add(v.se.toFixed(2));
+          }
+          // …or the same over the seeds where neither run stalled.
+          const d = workingDifferences(TRAIN_BENCH, s.id, other.id, step);
+          if (d.length > 0) quotable.add(summarize(d).mean.toFixed(2));
+          const w = verdictOf(d);
+          if (w.kind !== "too-few") {
+            quotable.add(Math.abs(w.mean).toFixed(2));
+            quotable.add(w.se.toFixed(2));
           }
         }
       }

@@ -18,7 +18,7 @@ import {
   type TrainConfig,
 } from "../experiment/config";
 import type { RunId } from "../experiment/protocol";
-import { PAPER_BEST_CE, PAPER_FL, PAPER_RECIPE } from "../experiment/recipes";
+import { PAPER_BEST_CE, PAPER_FL, PAPER_RECIPE, TOY_TASK } from "../experiment/recipes";
 import { defaultsOf, type NumberParam, type Schema, type StateOf } from "./schema";
 
 /**
@@ -61,8 +61,8 @@ const OHEM_PARAMS = {
 
 export const TRAIN_SCHEMA = {
   seed: numberParam(CONFIG_RANGES.seed, DEFAULT_CONFIG.seed),
-  batch: numberParam(CONFIG_RANGES.batchSize, PAPER_RECIPE.batchSize),
-  imbalance: numberParam(CONFIG_RANGES.imbalance, DEFAULT_CONFIG.imbalance),
+  batch: numberParam(CONFIG_RANGES.batchSize, TOY_TASK.batchSize),
+  imbalance: numberParam(CONFIG_RANGES.imbalance, TOY_TASK.imbalance),
   /** Coupled weight decay of the SGD runs (Adam runs train without), shared by both runs. */
   wd: numberParam(OPTIONAL_RANGES.weightDecay, PAPER_RECIPE.weightDecay, 6),
   /** Linear warm-up steps of SGD's learning rate from a third of it (Detectron's), shared. */

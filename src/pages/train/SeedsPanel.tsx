@@ -1,6 +1,7 @@
 /** "Run N seeds": the same A/B pair over several seeds; mean, spread and a stated call. */
 import { useState } from "react";
 import type { JobState } from "../../experiment/jobs";
+import { TOY_BUDGET } from "../../experiment/recipes";
 import { compareSeeds, describeComparison, SEED_RULE } from "../../experiment/seedSummary";
 import { formatValue } from "../../math/format";
 import { JobControls } from "./JobControls";
@@ -21,7 +22,7 @@ export const DEFAULT_SEED_COUNT = 5;
 
 export function SeedsPanel({ job, losses, onRun, onCancel, firstSeed, inWorker }: SeedsPanelProps) {
   const [count, setCount] = useState<number>(DEFAULT_SEED_COUNT);
-  const [steps, setSteps] = useState(250);
+  const [steps, setSteps] = useState(TOY_BUDGET);
   const comparison = compareSeeds(job.results);
   const seeds = [...new Set(job.results.map((r) => r.key.seed))];
   const apOf = (seed: number, run: "a" | "b") => {
@@ -58,7 +59,7 @@ export function SeedsPanel({ job, losses, onRun, onCancel, firstSeed, inWorker }
       <JobControls
         job={job}
         steps={steps}
-        stepChoices={[50, 100, 250, 500, 1000]}
+        stepChoices={[100, 250, TOY_BUDGET, 1000]}
         onSteps={setSteps}
         onRun={() =>
           onRun(
