@@ -1,12 +1,14 @@
 import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
+import { hydrateRoot } from "react-dom/client";
 import "./styles.css";
 import { ExplainerPage } from "./pages/explainer/ExplainerPage";
 import { registerServiceWorker } from "./pages/serviceWorker";
 
+// The HTML holds the page prerendered at build time (build/prerender.ts): hydrate it.
 const root = document.getElementById("root");
 if (root)
-  createRoot(root).render(
+  hydrateRoot(
+    root,
     <StrictMode>
       <ExplainerPage />
     </StrictMode>,
