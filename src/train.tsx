@@ -1,13 +1,13 @@
 import { StrictMode } from "react";
-import { hydrateRoot } from "react-dom/client";
 import "./styles.css";
+import { hydratePage } from "./pages/hydrate";
 import { registerServiceWorker } from "./pages/serviceWorker";
 import { TrainPage } from "./pages/train/TrainPage";
 
 // The HTML holds the page prerendered at build time (build/prerender.ts): hydrate it.
 const root = document.getElementById("root");
 if (root)
-  hydrateRoot(
+  hydratePage(
     root,
     <StrictMode>
       <TrainPage />

@@ -48,7 +48,7 @@ export function FreezeWhenHidden({ children }: { children: ReactNode }) {
     };
   }, []);
   return (
-    <div ref={ref} className="figure-slot">
+    <div ref={ref}>
       <MountedSignal.Provider value={signal}>
         <ExplainerContext.Provider value={store}>{children}</ExplainerContext.Provider>
       </MountedSignal.Provider>
