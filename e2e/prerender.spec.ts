@@ -35,6 +35,17 @@ test.describe("prerendered pages", () => {
     await context.close();
   });
 
+  test("the prerendered HTML needs no inline script (the CSP allows none)", async ({ request }) => {
+    for (const path of ["./", "./train/"]) {
+      const html = await (await request.get(path)).text();
+      expect(html.length).toBeGreaterThan(20_000);
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag).toMatch(/\ssrc=/);
+      expect(html).not.toMatch(/\sstyle="/);
+    }
+  });
+
   test("/train/ shows its setup and figures before any script runs", async ({
     browser,
     baseURL,
