@@ -7,6 +7,7 @@ import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import { bundleGraphPlugin } from "./build/bundleGraph";
 import { katexInlineStyles } from "./build/katexStylesPlugin";
+import { prerenderPlugin } from "./build/prerender";
 import rehypeKatexHtml from "./build/rehypeKatexHtml";
 
 /** Every page is its own HTML entry, so `dist/` works on any static host without rewrites. */
@@ -35,6 +36,7 @@ export default defineConfig({
     react({ include: /\.(mdx|tsx?)$/ }),
     tailwindcss(),
     bundleGraphPlugin(import.meta.dirname),
+    prerenderPlugin(import.meta.dirname),
     // Offline (docs/offline.md): Workbox's generateSW precaches the whole built site. The worker
     // is registered by our own code (src/pages/serviceWorker.ts), not by the plugin, because
     // the plugin's registration is document-relative and fails on /train/ and /embed/.

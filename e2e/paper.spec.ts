@@ -71,7 +71,7 @@ test.describe("FL*, the paper's appendix A", () => {
     ]);
     const svg = readFileSync((await svgFile.path()) ?? "", "utf8");
     expect(svg.match(/data-series="fl_star"/g)).toHaveLength(2);
-    expect(svg).toContain('stroke="#db2777"');
+    expect(svg).toContain('stroke="#be185d"');
     expect(svg).not.toMatch(/class=|var\(--|href=/);
     const [png] = await Promise.all([
       page.waitForEvent("download"),

@@ -1,134 +1,276 @@
 /**
- * `npm run bench`: build, then print
- *  1. the gzip size of the JavaScript the explainer loads before first paint (the entry script
- *     and its modulepreloads in dist/index.html), and whether tfjs is in it;
- *  2. slider → painted chart latency in headless Chromium over 200 γ inputs, with figure 1 in
- *     view: p50 / p95 of the main thread's busy time from dispatching the input event to the end
- *     of the frame that paints it (handler + React render, then the frame's style, layout and
+ * `npm run bench`: page speed of the built site (issue 12). Builds, then prints
+ *  1. for `/` and `/train/`: the JavaScript each page loads before it is interactive (its entry
+ *     script and the modulepreloads in its HTML, gzip -9 and brotli), whether any of it is tfjs
+ *     (from the bundle graph of the build, see build/bundleGraph.ts), all JS the page has loaded
+ *     once idle (bytes on the wire from a compressing server), the HTML's size, and the DOM's
+ *     element count once the page has settled (Lighthouse's dom-size counts the same);
+ *  2. slider → painted chart latency on `/` in headless Chromium over 200 γ inputs, with figure
+ *     1 in view, unthrottled and at 4× CPU throttling (CDP Emulation.setCPUThrottlingRate):
+ *     p50 / p95 of the main thread's busy time from dispatching the input event to the end of
+ *     the frame that paints it (handler + React render, then the frame's style, layout and
  *     paint from its requestAnimationFrame to a task queued behind it), and, for reference, the
- *     wall time including the idle wait for the next display frame (bound to ~16.7 ms vsync).
- * Figures go to stdout and bench-results/explainer.json. No assertions: this is a benchmark.
+ *     wall time including the idle wait for the next display frame (bound to ~16.7 ms vsync);
+ *  3. Lighthouse 12.2.3 performance (its default: mobile, simulated throttling) for both pages on
+ *     a static server that compresses (gzip/brotli), median of --runs runs (default 3): score,
+ *     FCP, LCP, TBT, CLS, Speed Index, DOM size.
+ * Usage: node scripts/bench-explainer.mjs [--no-build] [--no-lighthouse] [--runs N]
+ * Port: BENCH_PORT (default 4391). Figures go to stdout and bench-results/explainer.json.
+ * No assertions: this is a benchmark. The machine's load moves every timing; compare runs
+ * made side by side.
  */
-import { execSync } from "node:child_process";
+import { execSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./chromium.mjs";
 import { serveStatic } from "./serve-static.mjs";
 
+const args = process.argv.slice(2);
 const INPUTS = 200;
-const PORT = 4391;
+const PORT = Number(process.env.BENCH_PORT ?? 4391);
+const BASE = `http://127.0.0.1:${PORT}`;
+const RUNS = Number(args[args.indexOf("--runs") + 1] || 0) || 3;
+const THROTTLE = 4;
+const PAGES = [
+  { path: "/", html: "index.html" },
+  { path: "/train/", html: "train/index.html" },
+];
+const GRAPH = "node_modules/.cache/focal-loss-explorer/bundle-graph.json";
 
-execSync("npx vite build", { stdio: "ignore" });
+if (!args.includes("--no-build")) execSync("npx vite build", { stdio: "ignore" });
 
-// 1. What the explainer loads before first paint.
-const html = readFileSync("dist/index.html", "utf8");
-const scripts = [
-  ...html.matchAll(
-    /<(?:script[^>]*type="module"[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.?\/?([^"]+)"/g,
-  ),
-].map((m) => m[1]);
-let gzipBytes = 0;
-let rawBytes = 0;
-let hasTfjs = false;
-for (const file of scripts) {
-  const buf = readFileSync(join("dist", file));
-  rawBytes += buf.length;
-  gzipBytes += gzipSync(buf, { level: 9 }).length;
-  if (/tfjs|tensorflow|webgl2?RenderingContext.*backend/i.test(buf.toString())) hasTfjs = true;
-}
-
-// 2. Slider → paint latency.
-const server = await serveStatic("dist", PORT);
-const browser = await chromium.launch({
-  executablePath: await findChromium(),
-  args: CHROMIUM_ARGS,
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await page.goto(`http://127.0.0.1:${PORT}/`);
-await page.locator('[data-chart="loss-budget"] svg').first().waitFor();
-// Watch figure 1 while dragging γ, as a reader would (the sticky γ slider stays in view).
-await page
-  .locator('[data-chart="loss-vs-pt"]')
-  .evaluate((el) => el.scrollIntoView({ block: "center" }));
-const samples = await page.evaluate(async (n) => {
-  const input = document.querySelector('[data-testid="gamma-slider"] input[type="range"]');
-  const path = document.querySelector('[data-chart="loss-vs-pt"] path[data-series="fl"]');
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
-  /** Resolves after the next frame's rendering: [frame start, frame painted]. */
-  const nextPaint = () =>
-    new Promise((resolve) =>
-      requestAnimationFrame(() => {
-        const frameStart = performance.now();
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve([frameStart, performance.now()]);
-        channel.port2.postMessage(0);
-      }),
-    );
-  const out = [];
-  let unchanged = 0;
-  for (let i = 0; i < n; i++) {
-    await nextPaint();
-    await new Promise((r) => setTimeout(r, 0));
-    const before = path.getAttribute("d");
-    const t0 = performance.now();
-    setValue.call(input, String(0.5 + ((i * 37) % 400) / 100));
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-    const handled = performance.now();
-    const [frameStart, painted] = await nextPaint();
-    if (path.getAttribute("d") === before) unchanged += 1;
-    out.push({
-      busy: handled - t0 + (painted - frameStart),
-      wall: painted - t0,
-      handler: handled - t0,
-    });
-  }
-  return { out, unchanged };
-}, INPUTS);
-await browser.close();
-server.close();
-
+const kB = (bytes) => +(bytes / 1000).toFixed(1);
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
-const busy = samples.out.map((s) => s.busy);
-const walls = samples.out.map((s) => s.wall);
-const handlers = samples.out.map((s) => s.handler);
-const result = {
-  date: new Date().toISOString(),
-  firstLoad: {
-    files: scripts,
-    rawBytes,
-    gzipBytes,
-    gzipKB: +(gzipBytes / 1000).toFixed(1),
-    hasTfjs,
-  },
-  sliderToPaintMs: {
+const median = (xs) => quantile(xs, 0.5);
+
+// 1a. What each page's HTML makes the browser load before the page can run.
+const graph = JSON.parse(readFileSync(GRAPH, "utf8"));
+function critical({ html }) {
+  const text = readFileSync(join("dist", html), "utf8");
+  const dir = html.includes("/") ? html.slice(0, html.lastIndexOf("/") + 1) : "";
+  const files = [
+    ...text.matchAll(
+      /<(?:script[^>]*type="module"[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+)"/g,
+    ),
+  ].map((m) => join(dir, m[1]).replace(/^\//, ""));
+  let gzip = 0;
+  let brotli = 0;
+  let raw = 0;
+  const tfjsModules = [];
+  for (const file of files) {
+    const buf = readFileSync(join("dist", file));
+    raw += buf.length;
+    gzip += gzipSync(buf, { level: 9 }).length;
+    brotli += brotliCompressSync(buf).length;
+    const node = graph.find((n) => n.file === file);
+    for (const m of node?.modules ?? []) if (/@tensorflow/.test(m)) tfjsModules.push(m);
+  }
+  return {
+    files,
+    rawKB: kB(raw),
+    gzipKB: kB(gzip),
+    brotliKB: kB(brotli),
+    tfjs: tfjsModules.length > 0,
+    htmlKB: kB(Buffer.byteLength(text)),
+    htmlGzipKB: kB(gzipSync(text, { level: 9 }).length),
+  };
+}
+
+const server = await serveStatic("dist", PORT, "127.0.0.1", { compress: true });
+const executablePath = await findChromium();
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+
+// 1b. On a real load: DOM elements once settled, and every script fetched by then.
+async function loaded({ path }) {
+  const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+  await page.goto(`${BASE}${path}`, { waitUntil: "load" });
+  // Figures below the fold load just after first paint; give them time to hydrate.
+  await page.waitForTimeout(3000);
+  const out = await page.evaluate(() => {
+    const scripts = performance
+      .getEntriesByType("resource")
+      .filter((r) => r.initiatorType === "script" || /\.m?js(\?|$)/.test(r.name));
+    return {
+      domElements: document.querySelectorAll("*").length,
+      scripts: scripts.length,
+      scriptWireKB: +(scripts.reduce((s, r) => s + r.encodedBodySize, 0) / 1000).toFixed(1),
+      tfjsLoaded: scripts.some((r) => /tfjs|session-|train\.worker/.test(r.name)),
+    };
+  });
+  await page.close();
+  return out;
+}
+
+// 2. Slider → paint latency, at a CPU throttling rate.
+async function sliderToPaint(rate) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(`${BASE}/`);
+  await page.locator('[data-chart="loss-budget"] svg').first().waitFor();
+  await page.waitForTimeout(1000);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  // Watch figure 1 while dragging γ, as a reader would (the sticky γ slider stays in view).
+  await page
+    .locator('[data-chart="loss-vs-pt"]')
+    .evaluate((el) => el.scrollIntoView({ block: "center" }));
+  const samples = await page.evaluate(async (n) => {
+    const input = document.querySelector('[data-testid="gamma-slider"] input[type="range"]');
+    const path = document.querySelector('[data-chart="loss-vs-pt"] path[data-series="fl"]');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+    /** Resolves after the next frame's rendering: [frame start, frame painted]. */
+    const nextPaint = () =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() => {
+          const frameStart = performance.now();
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve([frameStart, performance.now()]);
+          channel.port2.postMessage(0);
+        }),
+      );
+    const out = [];
+    let unchanged = 0;
+    for (let i = 0; i < n; i++) {
+      await nextPaint();
+      await new Promise((r) => setTimeout(r, 0));
+      const before = path.getAttribute("d");
+      const t0 = performance.now();
+      setValue.call(input, String(0.5 + ((i * 37) % 400) / 100));
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      const handled = performance.now();
+      const [frameStart, painted] = await nextPaint();
+      if (path.getAttribute("d") === before) unchanged += 1;
+      out.push({
+        busy: handled - t0 + (painted - frameStart),
+        wall: painted - t0,
+        handler: handled - t0,
+      });
+    }
+    return { out, unchanged };
+  }, INPUTS);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await page.close();
+  const pick = (k) => samples.out.map((s) => s[k]);
+  const r2 = (x) => +x.toFixed(2);
+  return {
+    cpuThrottling: rate,
     inputs: INPUTS,
-    p50: +quantile(busy, 0.5).toFixed(2),
-    p95: +quantile(busy, 0.95).toFixed(2),
-    wallP50: +quantile(walls, 0.5).toFixed(2),
-    wallP95: +quantile(walls, 0.95).toFixed(2),
-    handlerP50: +quantile(handlers, 0.5).toFixed(2),
-    handlerP95: +quantile(handlers, 0.95).toFixed(2),
+    p50: r2(quantile(pick("busy"), 0.5)),
+    p95: r2(quantile(pick("busy"), 0.95)),
+    handlerP50: r2(quantile(pick("handler"), 0.5)),
+    handlerP95: r2(quantile(pick("handler"), 0.95)),
+    wallP50: r2(quantile(pick("wall"), 0.5)),
+    wallP95: r2(quantile(pick("wall"), 0.95)),
     inputsThatDidNotChangeTheChart: samples.unchanged,
-  },
-};
+  };
+}
+
+/** Run a command without blocking this process (whose static server must keep answering). */
+function run(command, argv, env) {
+  return new Promise((done) => {
+    const child = spawn(command, argv, { stdio: ["ignore", "ignore", "inherit"], env });
+    child.on("close", (status) => done(status));
+  });
+}
+
+// 3. Lighthouse performance, mobile, simulated throttling (its defaults).
+async function lighthouse({ path }) {
+  const flags = ["--headless=new", ...CHROMIUM_ARGS].join(" ");
+  const runs = [];
+  mkdirSync("bench-results/lighthouse", { recursive: true });
+  for (let i = 0; i < RUNS; i++) {
+    const file = `bench-results/lighthouse/perf${path.replace(/[^a-z]+/g, "_")}${i}.json`;
+    const status = await run(
+      "npx",
+      [
+        "-y",
+        "lighthouse@12.2.3",
+        `${BASE}${path}`,
+        "--only-categories=performance",
+        "--max-wait-for-load=60000",
+        "--output=json",
+        `--output-path=${file}`,
+        `--chrome-flags=${flags}`,
+        "--quiet",
+      ],
+      { ...process.env, CHROME_PATH: executablePath },
+    );
+    if (status !== 0) {
+      runs.push({ error: `lighthouse exited ${status}` });
+      continue;
+    }
+    const report = JSON.parse(readFileSync(file, "utf8"));
+    const value = (id) => report.audits[id]?.numericValue ?? null;
+    runs.push({
+      score: Math.round((report.categories.performance?.score ?? 0) * 100),
+      fcpMs: Math.round(value("first-contentful-paint")),
+      lcpMs: Math.round(value("largest-contentful-paint")),
+      tbtMs: Math.round(value("total-blocking-time")),
+      cls: +(value("cumulative-layout-shift") ?? 0).toFixed(3),
+      speedIndexMs: Math.round(value("speed-index")),
+      domElements: value("dom-size"),
+    });
+  }
+  const ok = runs.filter((r) => !r.error);
+  const med = (k) => (ok.length ? median(ok.map((r) => r[k])) : null);
+  return {
+    runs,
+    median: {
+      score: med("score"),
+      fcpMs: med("fcpMs"),
+      lcpMs: med("lcpMs"),
+      tbtMs: med("tbtMs"),
+      cls: med("cls"),
+      speedIndexMs: med("speedIndexMs"),
+      domElements: med("domElements"),
+    },
+  };
+}
+
+const result = { date: new Date().toISOString(), pages: {}, sliderToPaintMs: [] };
+for (const page of PAGES)
+  result.pages[page.path] = { firstLoad: critical(page), loaded: await loaded(page) };
+for (const rate of [1, THROTTLE]) result.sliderToPaintMs.push(await sliderToPaint(rate));
+await browser.close();
+if (!args.includes("--no-lighthouse"))
+  for (const page of PAGES) result.pages[page.path].lighthouse = await lighthouse(page);
+server.close();
+
 mkdirSync("bench-results", { recursive: true });
 writeFileSync("bench-results/explainer.json", `${JSON.stringify(result, null, 2)}\n`);
-console.log("Explainer benchmark");
-console.log(
-  `  first-load JS (gzip -9): ${result.firstLoad.gzipKB} kB in ${scripts.length} file(s)  [goal ≤ 100 kB]  tfjs in it: ${hasTfjs ? "YES" : "no"}`,
-);
-console.log(
-  `  slider input → painted chart (main-thread busy time), ${INPUTS} inputs: p50 ${result.sliderToPaintMs.p50} ms, p95 ${result.sliderToPaintMs.p95} ms  [goal p95 ≤ 8 ms]`,
-);
-console.log(
-  `    of which the input handler + React render: p50 ${result.sliderToPaintMs.handlerP50} ms, p95 ${result.sliderToPaintMs.handlerP95} ms`,
-);
-console.log(
-  `    wall time incl. the idle wait for the next vsync frame: p50 ${result.sliderToPaintMs.wallP50} ms, p95 ${result.sliderToPaintMs.wallP95} ms`,
-);
-console.log(`    inputs that did not change the chart: ${samples.unchanged}`);
+
+console.log("Page-speed benchmark (issue 12)");
+for (const { path } of PAGES) {
+  const { firstLoad: f, loaded: l, lighthouse: lh } = result.pages[path];
+  console.log(`  ${path}`);
+  console.log(
+    `    JS before interactive (entry + modulepreloads, ${f.files.length} files): ${f.gzipKB} kB gzip -9, ${f.brotliKB} kB brotli  [goal ≤ 80 kB gzip]  tfjs in it: ${f.tfjs ? "YES" : "no"}`,
+  );
+  console.log(
+    `    all JS loaded once idle (412×823, compressing server): ${l.scripts} files, ${l.scriptWireKB} kB on the wire  tfjs loaded: ${l.tfjsLoaded ? "yes" : "no"}`,
+  );
+  console.log(
+    `    HTML: ${f.htmlKB} kB (${f.htmlGzipKB} kB gzip)   DOM elements once settled: ${l.domElements}  [Lighthouse warns above ~800]`,
+  );
+  if (lh) {
+    const m = lh.median;
+    console.log(
+      `    Lighthouse 12.2.3 mobile (simulated), median of ${lh.runs.filter((r) => !r.error).length}/${RUNS}: performance ${m.score}  FCP ${m.fcpMs} ms  LCP ${m.lcpMs} ms  TBT ${m.tbtMs} ms  CLS ${m.cls}  SI ${m.speedIndexMs} ms  DOM ${m.domElements}  [goals: ≥ 95, LCP ≤ 2500, TBT ≤ 200]`,
+    );
+    console.log(
+      `      runs (score/LCP/TBT): ${lh.runs.map((r) => (r.error ? r.error : `${r.score}/${r.lcpMs}/${r.tbtMs}`)).join("  ")}`,
+    );
+  }
+}
+for (const s of result.sliderToPaintMs) {
+  console.log(
+    `  slider input → painted chart on /, ${s.cpuThrottling}× CPU, ${s.inputs} inputs (main-thread busy): p50 ${s.p50} ms, p95 ${s.p95} ms  [goal p95 ≤ ${s.cpuThrottling === 1 ? "8" : "16.7"} ms]`,
+  );
+  console.log(
+    `    handler + React render: p50 ${s.handlerP50} ms, p95 ${s.handlerP95} ms; wall incl. vsync wait: p50 ${s.wallP50} ms, p95 ${s.wallP95} ms; inputs that did not change the chart: ${s.inputsThatDidNotChangeTheChart}`,
+  );
+}

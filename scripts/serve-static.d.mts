@@ -4,5 +4,6 @@ export function serveStatic(
   dir: string,
   port: number,
   host?: string,
-  options?: { headers?: HeaderRule[] },
+  options?: { headers?: HeaderRule[]; compress?: boolean },
 ): Promise<Server>;
+export function pickEncoding(acceptEncoding?: string): "br" | "gzip" | null;

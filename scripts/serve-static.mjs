@@ -1,13 +1,52 @@
 /**
  * A deliberately plain static file server for tests and benchmarks: no rewrites, no SPA
  * fallback, like the simplest static host. Usage: node scripts/serve-static.mjs DIR PORT
- * [--headers FILE]: with a `_headers` file (Netlify / Cloudflare Pages format, see
- * headers-file.mjs) it sends those headers too, as such a host would.
+ * [--headers FILE] [--compress]: with a `_headers` file (Netlify / Cloudflare Pages format, see
+ * headers-file.mjs) it sends those headers too, as such a host would; with `--compress` it
+ * answers `Accept-Encoding: br` / `gzip` with compressed text files (brotli preferred), as
+ * every real host does (page-speed benchmarks use it; tests use the plain default).
  */
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { headersFor, readHeadersFile } from "./headers-file.mjs";
+
+/** Types worth compressing (fonts and images are compressed already; wasm compresses well). */
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|wasm)|image\/svg)/;
+
+/** The encoding to send: brotli when accepted, else gzip, else none. */
+export function pickEncoding(acceptEncoding = "") {
+  const accepted = acceptEncoding
+    .split(",")
+    .map((part) => part.trim().split(";"))
+    .filter(([, q]) => !q || Number(q.split("=")[1]) > 0)
+    .map(([name]) => name.toLowerCase());
+  if (accepted.includes("br")) return "br";
+  if (accepted.includes("gzip")) return "gzip";
+  return null;
+}
+
+/** Compressed bodies, by encoding and path, made once per file version (size + mtime). */
+const compressedCache = new Map();
+function compressed(file, stat, encoding) {
+  const key = `${encoding}:${file}:${stat.size}:${stat.mtimeMs}`;
+  let body = compressedCache.get(key);
+  if (!body) {
+    const raw = readFileSync(file);
+    body =
+      encoding === "br"
+        ? brotliCompressSync(raw, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: 11,
+              [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+            },
+          })
+        : gzipSync(raw, { level: 9 });
+    compressedCache.set(key, body);
+  }
+  return body;
+}
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -26,10 +65,14 @@ const TYPES = {
   ".csv": "text/csv; charset=utf-8",
 };
 
-/** `options.headers`: rules from readHeadersFile(), sent with every matching response. */
+/**
+ * `options.headers`: rules from readHeadersFile(), sent with every matching response;
+ * `options.compress`: compress text responses the client accepts compressed.
+ */
 export function serveStatic(dir, port, host = "127.0.0.1", options = {}) {
   const root = resolve(dir);
   const rules = options.headers ?? [];
+  const compress = options.compress === true;
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     let file = normalize(join(root, path));
@@ -39,11 +82,27 @@ export function serveStatic(dir, port, host = "127.0.0.1", options = {}) {
     }
     try {
       if (statSync(file).isDirectory()) file = join(file, "index.html");
-      const size = statSync(file).size;
+      const stat = statSync(file);
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      const encoding =
+        compress && COMPRESSIBLE.test(type) ? pickEncoding(req.headers["accept-encoding"]) : null;
+      if (encoding) {
+        const body = compressed(file, stat, encoding);
+        res.writeHead(200, {
+          ...headersFor(rules, path),
+          "content-type": type,
+          "content-encoding": encoding,
+          "content-length": body.length,
+          vary: "Accept-Encoding",
+        });
+        res.end(body);
+        return;
+      }
       res.writeHead(200, {
         ...headersFor(rules, path),
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "content-length": size,
+        "content-type": type,
+        "content-length": stat.size,
+        ...(compress ? { vary: "Accept-Encoding" } : {}),
       });
       createReadStream(file).pipe(res);
     } catch {
@@ -57,7 +116,11 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()
   const args = process.argv.slice(2);
   const at = args.indexOf("--headers");
   const headers = at >= 0 ? readHeadersFile(args.splice(at, 2)[1]) : [];
+  const zipAt = args.indexOf("--compress");
+  if (zipAt >= 0) args.splice(zipAt, 1);
   const [dir = "dist", port = "4317"] = args;
-  await serveStatic(dir, Number(port), "127.0.0.1", { headers });
-  console.log(`serving ${dir} on http://127.0.0.1:${port}${at >= 0 ? " with headers" : ""}`);
+  await serveStatic(dir, Number(port), "127.0.0.1", { headers, compress: zipAt >= 0 });
+  console.log(
+    `serving ${dir} on http://127.0.0.1:${port}${at >= 0 ? " with headers" : ""}${zipAt >= 0 ? ", compressed" : ""}`,
+  );
 }

@@ -1,12 +1,14 @@
 import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
 import "./styles.css";
 import { ExplainerPage } from "./pages/explainer/ExplainerPage";
+import { hydratePage } from "./pages/hydrate";
 import { registerServiceWorker } from "./pages/serviceWorker";
 
+// The HTML holds the page prerendered at build time (build/prerender.ts): hydrate it.
 const root = document.getElementById("root");
 if (root)
-  createRoot(root).render(
+  hydratePage(
+    root,
     <StrictMode>
       <ExplainerPage />
     </StrictMode>,

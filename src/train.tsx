@@ -1,12 +1,14 @@
 import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
 import "./styles.css";
+import { hydratePage } from "./pages/hydrate";
 import { registerServiceWorker } from "./pages/serviceWorker";
 import { TrainPage } from "./pages/train/TrainPage";
 
+// The HTML holds the page prerendered at build time (build/prerender.ts): hydrate it.
 const root = document.getElementById("root");
 if (root)
-  createRoot(root).render(
+  hydratePage(
+    root,
     <StrictMode>
       <TrainPage />
     </StrictMode>,

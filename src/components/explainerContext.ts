@@ -1,5 +1,5 @@
 /** Shared explainer state for figures placed anywhere in the article. */
-import { createContext, useContext } from "react";
+import { createContext, useContext, useLayoutEffect, useState, useSyncExternalStore } from "react";
 import type { Term } from "../content/terms";
 import type { ExplainerState } from "../state/explainer";
 
@@ -12,7 +12,45 @@ export interface ExplainerContextValue {
   highlight: Term | null;
 }
 
-export const ExplainerContext = createContext<ExplainerContextValue | null>(null);
+/**
+ * The value travels in a store whose identity never changes, not as the context's value: React
+ * drops a prerendered Suspense boundary that has not hydrated yet (a figure whose chunk is still
+ * loading) as soon as any context above it changes value, and renders its fallback instead.
+ * With a stable store, only the components that read it re-render.
+ */
+export interface ExplainerStore {
+  get: () => ExplainerContextValue;
+  subscribe: (listener: () => void) => () => void;
+}
+
+export const ExplainerContext = createContext<ExplainerStore | null>(null);
+
+/**
+ * A stable store that holds `value`: it is read during this render by the children rendered in
+ * it, and the others that read it are told after the commit, before the browser paints.
+ */
+export function useExplainerStore(value: ExplainerContextValue): ExplainerStore {
+  const [store] = useState(() => {
+    const listeners = new Set<() => void>();
+    const box = { value, notified: value };
+    return {
+      box,
+      listeners,
+      get: () => box.value,
+      subscribe: (listener: () => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+  });
+  store.box.value = value;
+  useLayoutEffect(() => {
+    if (store.box.notified === value) return;
+    store.box.notified = value;
+    for (const listener of store.listeners) listener();
+  }, [store, value]);
+  return store;
+}
 
 /**
  * The term a reader has pinned with its button (it stays lit until pressed again), apart from
@@ -24,9 +62,9 @@ export const PinnedTermContext = createContext<{
 } | null>(null);
 
 export function useExplainer(): ExplainerContextValue {
-  const value = useContext(ExplainerContext);
-  if (!value) throw new Error("useExplainer needs an ExplainerContext provider");
-  return value;
+  const store = useContext(ExplainerContext);
+  if (!store) throw new Error("useExplainer needs an ExplainerContext provider");
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
 }
 
 /** How strongly a series tied to `terms` is drawn while `highlight` is active. */

@@ -8,7 +8,7 @@
  * the old worker keeps serving the old version's files, so a page never mixes two versions.
  */
 import { useSyncExternalStore } from "react";
-import { Workbox } from "workbox-window";
+import type { Workbox } from "workbox-window";
 import {
   INITIAL_OFFLINE_STATUS,
   type OfflineEvent,
@@ -35,16 +35,21 @@ function dispatch(event: OfflineEvent): void {
 export function registerServiceWorker(root: URL): void {
   if (!("serviceWorker" in navigator)) return;
   const hadController = navigator.serviceWorker.controller !== null;
-  const wb = new Workbox(new URL("sw.js", root).href, { scope: root.href });
-  workbox = wb;
-  wb.addEventListener("waiting", () => dispatch({ type: "waiting" }));
-  wb.addEventListener("activated", (e) => {
-    if (!e.isUpdate) dispatch({ type: "activated" });
-  });
   navigator.serviceWorker.addEventListener("controllerchange", () =>
     dispatch({ type: "controller-changed", hadController }),
   );
-  wb.register()
+  // workbox-window loads after the page (its own register() waits for the load event anyway),
+  // so it is not part of the JavaScript a page needs before it is interactive.
+  import("workbox-window")
+    .then(({ Workbox }) => {
+      const wb = new Workbox(new URL("sw.js", root).href, { scope: root.href });
+      workbox = wb;
+      wb.addEventListener("waiting", () => dispatch({ type: "waiting" }));
+      wb.addEventListener("activated", (e) => {
+        if (!e.isUpdate) dispatch({ type: "activated" });
+      });
+      return wb.register();
+    })
     .then((registration) => {
       if (!registration) throw new Error("no registration");
       dispatch({
@@ -53,8 +58,9 @@ export function registerServiceWorker(root: URL): void {
         waiting: registration.waiting !== null,
       });
     })
-    // Blocked (private modes, some partitioned iframes, test browsers) or failed: the site works
-    // online as before, and the footer claims nothing about offline use.
+    // Blocked (private modes, some partitioned iframes, test browsers), failed, or the chunk
+    // could not be loaded: the site works online as before, and the footer claims nothing
+    // about offline use.
     .catch(() => dispatch({ type: "unavailable" }));
 }
 
@@ -71,5 +77,10 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useOfflineStatus(): OfflineStatus {
-  return useSyncExternalStore(subscribe, () => status);
+  // Prerendered pages start from the initial status (nothing is claimed before the worker says so).
+  return useSyncExternalStore(
+    subscribe,
+    () => status,
+    () => INITIAL_OFFLINE_STATUS,
+  );
 }

@@ -1,12 +1,69 @@
 /**
  * The one place that touches `window.location` for state: parse the query once on load,
  * keep state in React, and write it back (debounced, with replaceState) as it changes.
+ *
+ * Prerendered pages (the explainer, /train/): the HTML was rendered at build time with no
+ * query, so while React hydrates it every hook returns the defaults (the same markup as the
+ * server's, no hydration mismatch); right after hydration the query is parsed and the state
+ * switches to the linked one in one update. Pages mounted with createRoot read it at once.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { type ParamIssue, parseState, type Schema, type StateOf, serializeState } from "./schema";
 
 /** Browsers throttle history updates; a dragged slider settles well within this. */
 const WRITE_DELAY_MS = 150;
+
+const noSubscription = () => () => {};
+
+/**
+ * False while rendering on the server and while hydrating prerendered HTML, true afterwards
+ * (and from the first render of a client-only root). Components use the same hook from
+ * components/useHydrated.ts (they may not import this file).
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The page's query as this hook first saw it on the client: "" on the server and during
+ * hydration, then `window.location.search` once (later URL writes do not change it).
+ */
+function useLoadedQuery(): string | null {
+  const hydrated = useHydrated();
+  const [query, setQuery] = useState<string | null>(() =>
+    hydrated ? window.location.search : null,
+  );
+  if (hydrated && query === null) {
+    // Render-time update (React's "storing information from previous renders" pattern): the
+    // page re-renders with the linked state before the browser paints that update.
+    const now = window.location.search;
+    setQuery(now);
+    return now;
+  }
+  return query;
+}
+
+/** A parse that changes when the query first becomes known (null: the defaults, not yet read). */
+function useParsed<S extends Schema>(schema: S) {
+  const query = useLoadedQuery();
+  const [parsed, setParsed] = useState(() => ({ query, ...parseState(schema, query ?? "") }));
+  if (parsed.query !== query) {
+    const next = { query, ...parseState(schema, query ?? "") };
+    // A query that changes nothing keeps the same objects: nothing re-renders for it.
+    const same =
+      next.issues.length === 0 &&
+      parsed.issues.length === 0 &&
+      serializeState(schema, next.state) === serializeState(schema, parsed.state);
+    const kept = same ? { ...parsed, query } : next;
+    setParsed(kept);
+    return kept;
+  }
+  return parsed;
+}
 
 interface UrlStateOptions {
   /** Leave parameters at their default out of the URL (display options such as `theme`). */
@@ -22,12 +79,22 @@ export function useUrlState<S extends Schema>(
   schema: S,
   { omitDefaults = false, position = "start" }: UrlStateOptions = {},
 ) {
-  const [initial] = useState(() => parseState(schema, window.location.search));
-  const [state, setState] = useState<StateOf<S>>(initial.state);
-  const [issues, setIssues] = useState<ParamIssue[]>(initial.issues);
+  const parsed = useParsed(schema);
+  const [state, setState] = useState<StateOf<S>>(parsed.state);
+  const [issues, setIssues] = useState<ParamIssue[]>(parsed.issues);
+  const [seen, setSeen] = useState(parsed);
+  if (seen !== parsed) {
+    // The query became known after hydration: the linked state replaces the defaults.
+    setSeen(parsed);
+    setState(parsed.state);
+    setIssues(parsed.issues);
+  }
+  const known = parsed.query !== null;
   const timer = useRef<number | undefined>(undefined);
 
   useEffect(() => {
+    // Before the query is read, the state is the prerendered defaults: never write those.
+    if (!known) return;
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
       const url = new URL(window.location.href);
@@ -41,7 +108,7 @@ export function useUrlState<S extends Schema>(
       if (url.href !== window.location.href) window.history.replaceState(null, "", url);
     }, WRITE_DELAY_MS);
     return () => window.clearTimeout(timer.current);
-  }, [schema, state, omitDefaults, position]);
+  }, [schema, state, omitDefaults, position, known]);
 
   const update = useCallback(
     (patch: Partial<StateOf<S>>) => setState((s) => ({ ...s, ...patch })),
@@ -54,10 +121,16 @@ export function useUrlState<S extends Schema>(
 /**
  * Parameters the page reads once and never writes, such as lesson flags: they stay in the URL
  * as given (useUrlState keeps parameters outside its schema), so a lesson link round-trips.
+ * On a prerendered page they are the defaults until hydration is done.
  */
 export function useUrlParams<S extends Schema>(schema: S) {
-  const [parsed] = useState(() => parseState(schema, window.location.search));
-  return parsed;
+  const { state, issues } = useParsed(schema);
+  return { state, issues };
+}
+
+/** The query the page was opened with: "" on the server and while hydrating. */
+export function useInitialQuery(): string {
+  return useLoadedQuery() ?? "";
 }
 
 /** The page's fragment without "#" (a chart id when a link points at a chart). */

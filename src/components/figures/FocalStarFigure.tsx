@@ -92,7 +92,7 @@ export function FocalStarFigure() {
                   type="button"
                   aria-pressed={on}
                   onClick={() => update({ starGamma: s.gamma, starBeta: s.beta })}
-                  className={`rounded-full border border-[var(--grid)] px-3 py-1 ${on ? "bg-[var(--accent)] text-white" : "hover:bg-[var(--grid)]"}`}
+                  className={`rounded-full border border-[var(--grid)] px-3 py-1 ${on ? "bg-[var(--accent)] text-[var(--on-accent)]" : "hover:bg-[var(--grid)]"}`}
                 >
                   γ = {s.gamma}, β = {s.beta}
                 </button>

@@ -7,6 +7,7 @@
  */
 import { type PointerEvent, useEffect, useRef } from "react";
 import { DETECTION_THRESHOLD, type ImageReport } from "../../experiment/evaluation";
+import { useHydrated } from "../useHydrated";
 
 const SCALE = 3;
 const IMAGE = 64;
@@ -29,6 +30,9 @@ const SCALE_TICKS = [0, 0.01, 0.05, 0.25, 0.5, 1] as const;
 
 /** The colour scale of the score maps, on a mid-grey pixel, with the scores that matter marked. */
 export function ScoreScale() {
+  // Style attributes in prerendered HTML are refused by the CSP (style-src 'self'); set from
+  // script (CSSOM) once hydrated, they are allowed.
+  const hydrated = useHydrated();
   const stops = Array.from({ length: 11 }, (_, i) => {
     const p = (i / 10) ** 2;
     const [r, g, b] = overlay(100, p);
@@ -39,14 +43,16 @@ export function ScoreScale() {
       <div>score σ(x)</div>
       <div
         className="h-3 rounded-sm"
-        style={{ background: `linear-gradient(to right, ${stops.join(", ")})` }}
+        style={
+          hydrated ? { background: `linear-gradient(to right, ${stops.join(", ")})` } : undefined
+        }
       />
       <div className="relative h-4">
         {SCALE_TICKS.map((t) => (
           <span
             key={t}
             className="absolute -translate-x-1/2 tabular-nums"
-            style={{ left: `${Math.sqrt(t) * 100}%` }}
+            style={hydrated ? { left: `${Math.sqrt(t) * 100}%` } : undefined}
           >
             {t}
           </span>

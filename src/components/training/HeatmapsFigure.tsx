@@ -6,6 +6,7 @@ import { crossEntropyCurve } from "../../math/curves";
 import { formatValue } from "../../math/format";
 import { LineChart } from "../charts/LineChart";
 import { Figure } from "../Figure";
+import { useHydrated } from "../useHydrated";
 import { HeatmapCanvas, ScoreScale } from "./HeatmapCanvas";
 import {
   type Hover,
@@ -26,6 +27,8 @@ export const HeatmapsFigure = memo(function HeatmapsFigure({
   configs: Readonly<Record<RunId, TrainConfig>>;
 }) {
   const [hover, setHover] = useState<Hover | null>(null);
+  // The run's colour as a style attribute only once hydrated (the CSP refuses it in HTML).
+  const hydrated = useHydrated();
   const probe = hover ? heatmapProbe(runs, configs, hover) : null;
   const c = probe ? probeCaption(probe) : null;
   return (
@@ -55,7 +58,10 @@ export const HeatmapsFigure = memo(function HeatmapsFigure({
           <ScoreScale />
           {RUN_IDS.map((id) => (
             <div key={id}>
-              <div className="mb-1 text-sm font-semibold" style={{ color: RUN_COLORS[id] }}>
+              <div
+                className="mb-1 text-sm font-semibold"
+                style={hydrated ? { color: RUN_COLORS[id] } : undefined}
+              >
                 Run {id.toUpperCase()} · step {runs[id].latest?.step ?? 0}
               </div>
               <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">

@@ -5,7 +5,7 @@
  */
 import { useCallback, useMemo, useState } from "react";
 import { SchemaSlider } from "../../components/controls/SchemaSlider";
-import { ExplainerContext } from "../../components/explainerContext";
+import { ExplainerContext, useExplainerStore } from "../../components/explainerContext";
 import { FigureOptionsContext } from "../../components/figureContext";
 import { CHARTS, EXPLAINER_CHART_IDS, HOST_PAGE_PATH } from "../../state/charts";
 import { EXPLAINER_SCHEMA, type ExplainerState } from "../../state/explainer";
@@ -26,7 +26,9 @@ export function ExplainerEmbed({ chart, query, options, issues, siteRoot }: Host
     (patch: Partial<ExplainerState>) => setState((s) => ({ ...s, ...patch })),
     [],
   );
-  const context = useMemo(() => ({ state, update, highlight: null }), [state, update]);
+  const context = useExplainerStore(
+    useMemo(() => ({ state, update, highlight: null }), [state, update]),
+  );
   const entry = CHARTS[chart];
   const Chart = CHART_COMPONENTS[chart];
   const controls = options.controls === "own";

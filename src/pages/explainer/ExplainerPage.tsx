@@ -6,13 +6,17 @@ import {
   useCallback,
   useEffect,
   useMemo,
-  useReducer,
   useRef,
   useState,
 } from "react";
 import { ChartMenuContext } from "../../components/ChartMenu";
 import { CodePanel } from "../../components/CodePanel";
-import { ExplainerContext, PinnedTermContext, type Term } from "../../components/explainerContext";
+import {
+  ExplainerContext,
+  PinnedTermContext,
+  type Term,
+  useExplainerStore,
+} from "../../components/explainerContext";
 import { ChartHostContext } from "../../components/figureContext";
 import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
 import { ParamNotice } from "../../components/ParamNotice";
@@ -23,8 +27,8 @@ import { isTerm } from "../../content/terms";
 import { EXPLAINER_CHART_IDS, type ExplainerChartId } from "../../state/charts";
 import { EXPLAINER_SCHEMA } from "../../state/explainer";
 import { initiallyFixed, LESSON_SCHEMA, lessonQuery } from "../../state/lesson";
-import { serializeState } from "../../state/schema";
-import { readHash, useUrlParams, useUrlState } from "../../state/useUrlState";
+import { parseState, serializeState } from "../../state/schema";
+import { readHash, useInitialQuery, useUrlParams, useUrlState } from "../../state/useUrlState";
 import { VIEW_SCHEMA } from "../../state/view";
 import { LazyChartMenuPanel } from "../chartMenu";
 import { SiteFooter } from "../SiteFooter";
@@ -139,11 +143,14 @@ export function ExplainerPage() {
   // Lesson links: parts hidden by CSS classes (styles.css), and an optional question first.
   const lesson = useUrlParams(LESSON_SCHEMA);
   const { hide, predict, note } = lesson.state;
-  const [lessonIssues, dismissLessonIssues] = useReducer(() => [], lesson.issues);
+  // Dismissed issues stay dismissed (the parsed issues keep their identity while the page lives).
+  const [dismissedLessonIssues, setDismissedLessonIssues] = useState<unknown>(null);
+  const dismissLessonIssues = () => setDismissedLessonIssues(lesson.issues);
+  const lessonIssues = dismissedLessonIssues === lesson.issues ? [] : lesson.issues;
   // The link the page was opened with, and its state: the builder starts from them, and the
-  // question is asked (and judged) at that state.
-  const [initialQuery] = useState(() => window.location.search);
-  const [asked] = useState(state);
+  // question is asked (and judged) at that state. ("" while hydrating the prerendered page.)
+  const initialQuery = useInitialQuery();
+  const asked = useMemo(() => parseState(EXPLAINER_SCHEMA, initialQuery).state, [initialQuery]);
   const [guess, setGuess] = useState<number | null>(null);
   const [builder, setBuilder] = useState<{ chart?: ExplainerChartId } | null>(null);
   const [pointed, setPointed] = useState<Term | null>(null);
@@ -152,7 +159,9 @@ export function ExplainerPage() {
   const highlight = pointed ?? pinned;
   useLitTerms(highlight);
   const pinning = useMemo(() => ({ pinned, pin }), [pinned]);
-  const context = useMemo(() => ({ state, update, highlight }), [state, update, highlight]);
+  const context = useExplainerStore(
+    useMemo(() => ({ state, update, highlight }), [state, update, highlight]),
+  );
   // Stable: a chart's menu reads the state when opened, so hidden figures never re-render.
   const stateRef = useRef(state);
   stateRef.current = state;

@@ -1,18 +1,21 @@
 /**
- * What the article places by name: typeset equations and the six figures. Figure 1 ships with
- * the page; figures 2–6, below the fold, load right after first paint (prefetched on mount), so
- * the JavaScript needed before first paint stays small. Every figure follows the shared state
- * only while it is near the viewport.
+ * What the article places by name: typeset equations and the six figures. The page's HTML holds
+ * every figure prerendered at the default state (build/prerender.ts); their code loads right
+ * after the page's own (prefetched on mount) and hydrates them, so the JavaScript needed before
+ * the page is interactive stays small. Until a figure's code has mounted it keeps the state it
+ * was drawn at (FreezeWhenHidden); every figure follows the shared state only while it is near
+ * the viewport.
  */
 import { type ComponentType, Suspense } from "react";
-import { FreezeWhenHidden } from "../../components/FreezeWhenHidden";
-import { LossVsPtFigure } from "../../components/figures/LossVsPtFigure";
+import { FreezeWhenHidden, Mounted } from "../../components/FreezeWhenHidden";
 import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
 import { Tex } from "../../components/Tex";
 import { Try } from "../../components/Try";
 import { CHARTS, type ExplainerChartId } from "../../state/charts";
 
 const LOADERS = {
+  LossVsPtFigure: () =>
+    import("../../components/figures/LossVsPtFigure").then((m) => ({ default: m.LossVsPtFigure })),
   AlphaBalancedFigure: () =>
     import("../../components/figures/AlphaBalancedFigure").then((m) => ({
       default: m.AlphaBalancedFigure,
@@ -33,7 +36,7 @@ const LOADERS = {
     })),
 };
 
-/** Start loading figures 2–6 now (the module loader caches them for React.lazy). */
+/** Start loading the figures now (the module loader caches them for React.lazy). */
 export function prefetchFigures(): void {
   for (const load of Object.values(LOADERS)) void load();
 }
@@ -47,7 +50,7 @@ function FigurePlaceholder() {
   );
 }
 
-/** Retrying a failed figure loads its chunk again (figure 1 ships with the page: nothing to do). */
+/** Retrying a failed figure loads its chunk again. */
 function followWhenVisible(
   Component: ComponentType & { retry?: () => void },
   name: string,
@@ -59,6 +62,7 @@ function followWhenVisible(
     <FreezeWhenHidden>
       <ChunkBoundary what={what} retry={retry}>
         <Suspense fallback={<FigurePlaceholder />}>
+          <Mounted />
           <Component />
         </Suspense>
       </ChunkBoundary>
@@ -71,7 +75,11 @@ function followWhenVisible(
 export const ARTICLE_COMPONENTS = {
   Tex,
   Try,
-  LossVsPtFigure: followWhenVisible(LossVsPtFigure, "LossVsPtFigure", "loss-vs-pt"),
+  LossVsPtFigure: followWhenVisible(
+    lazyPart(LOADERS.LossVsPtFigure),
+    "LossVsPtFigure",
+    "loss-vs-pt",
+  ),
   AlphaBalancedFigure: followWhenVisible(
     lazyPart(LOADERS.AlphaBalancedFigure),
     "AlphaBalancedFigure",

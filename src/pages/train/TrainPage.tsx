@@ -17,6 +17,7 @@ import { MethodsFigure } from "../../components/training/MethodsFigure";
 import { MetricsFigure } from "../../components/training/MetricsFigure";
 import { PrFigure } from "../../components/training/PrFigure";
 import { SharesFigure } from "../../components/training/SharesFigure";
+import { useHydrated } from "../../components/useHydrated";
 import { PRESETS } from "../../content/presets";
 import { focalOptionsOf, type TrainConfig } from "../../experiment/config";
 import { describeLoss } from "../../experiment/labels";
@@ -86,6 +87,14 @@ export function TrainPage() {
   // A changed setup resets both runs (paused), so what is drawn always matches the controls:
   // after a short pause (a dragged slider settles), or at once when Play or Step is pressed.
   const appliedKey = useRef(setupKey);
+  // The session opens after hydration with the setup shown then (useTrainingSession): until
+  // then, the shown setup is the applied one.
+  const hydrated = useHydrated();
+  const opened = useRef(false);
+  if (!opened.current) appliedKey.current = setupKey;
+  useEffect(() => {
+    if (hydrated) opened.current = true;
+  }, [hydrated]);
   const { reset, ready } = session;
   const applySetup = useCallback(
     (key: string) => {

@@ -8,6 +8,7 @@
  * page's own thread. When nothing can train, the error says so and offers a reload.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useHydrated } from "../../components/useHydrated";
 import { DeadlineError } from "../../experiment/deadline";
 import { applyUpdate, emptyView, isCurrent, type SessionView } from "../../experiment/history";
 import { replacementNotice, replacementThread, WorkerLostError } from "../../experiment/liveness";
@@ -29,6 +30,11 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
   const frame = useRef(0);
   /** The setup the session has: the first, then each one a reset applied. */
   const applied = useRef(setup);
+  // A prerendered page hydrates at the default setup and reads the URL's right after: the
+  // session opens (after hydration) with the setup the page shows by then.
+  const hydrated = useHydrated();
+  const opened = useRef(false);
+  if (!opened.current) applied.current = setup;
   const current = useRef<SessionHandle | null>(null);
   const replace = useRef<(lost: SessionHandle, why: string) => void>(() => {});
   // Each attempt to open the session: a start that failed (the engine's chunk or worker could
@@ -67,6 +73,8 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
   );
 
   useEffect(() => {
+    if (!hydrated) return;
+    opened.current = true;
     let unmounted = false;
     let lost = 0;
     const stopWith = (error: string) => {
@@ -114,7 +122,7 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
       current.current?.close();
       current.current = null;
     };
-  }, [onUpdate, preferMainThread, addNotice, freshView, attempt]);
+  }, [onUpdate, preferMainThread, addNotice, freshView, attempt, hydrated]);
 
   const retryStart = useCallback(() => {
     setFatal(false);

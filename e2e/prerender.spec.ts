@@ -1,0 +1,85 @@
+/**
+ * Content before code (issue 12): the explainer and /train/ are prerendered at build time
+ * (build/prerender.ts). Without JavaScript the server's HTML already holds the text, the typeset
+ * equations and the figures at their default state; with it, React hydrates that HTML, and a
+ * linked state then updates the figures in place, in the same boxes.
+ */
+import { expect, test } from "./fixtures";
+
+const FIGURES = [
+  "loss-vs-pt",
+  "alpha-balanced",
+  "down-weighting",
+  "gradient",
+  "loss-budget",
+  "fl-star",
+];
+
+test.describe("prerendered pages", () => {
+  test("the explainer reads without JavaScript: text, equations and all six figures", async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const page = await context.newPage();
+    await page.goto("./");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("How focal loss works");
+    expect(await page.locator(".katex").count()).toBeGreaterThan(10);
+    for (const id of FIGURES) {
+      await expect(page.locator(`[data-chart="${id}"] svg`).first()).toBeVisible();
+      await expect(page.getByTestId(`${id}-caption`)).not.toBeEmpty();
+    }
+    // Drawn at the default state (γ = 2).
+    await expect(page.getByTestId("loss-vs-pt-caption")).toContainText("γ = 2");
+    expect(await page.locator('[data-chart="loss-vs-pt"] path[data-series="fl"]').count()).toBe(1);
+    await context.close();
+  });
+
+  test("the prerendered HTML needs no inline script (the CSP allows none)", async ({ request }) => {
+    for (const path of ["./", "./train/"]) {
+      const html = await (await request.get(path)).text();
+      expect(html.length).toBeGreaterThan(20_000);
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag).toMatch(/\ssrc=/);
+      expect(html).not.toMatch(/\sstyle="/);
+    }
+  });
+
+  test("/train/ shows its setup and figures before any script runs", async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const page = await context.newPage();
+    await page.goto("./train/");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Train it yourself");
+    await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
+    expect(await page.locator("figure[data-chart] svg").count()).toBeGreaterThan(2);
+    await context.close();
+  });
+
+  test("a linked state replaces the prerendered defaults without moving the page", async ({
+    page,
+  }) => {
+    // Layout shifts from the very start of the load, as Lighthouse's CLS counts them.
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: number[] };
+      w.shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number })[])
+          w.shifts.push(e.value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto("./?gamma=4&alpha=0.5");
+    await expect(page.getByTestId("loss-vs-pt-caption")).toContainText("γ = 4");
+    await expect(page.getByRole("textbox", { name: "gamma value" })).toHaveValue("4");
+    // The URL keeps the linked state (the defaults drawn before hydration are never written).
+    await expect.poll(() => new URL(page.url()).searchParams.get("gamma")).toBe("4");
+    for (const id of FIGURES)
+      await expect(page.locator(`[data-chart="${id}"] svg`).first()).toBeVisible();
+    await page.waitForTimeout(500);
+    const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+    expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.01);
+  });
+});

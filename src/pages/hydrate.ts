@@ -1,0 +1,31 @@
+/**
+ * Hydrate a page prerendered at build time (build/prerender.ts). A figure whose chunk cannot be
+ * fetched (offline before the site was saved, or a redeploy removed it) makes React give up
+ * hydrating that Suspense boundary and render it on the client, where ChunkBoundary shows what
+ * failed and a retry: an expected outcome, noted as a warning. Every other recoverable error (a
+ * hydration mismatch, above all) is reported as React would by default.
+ */
+import type { ReactNode } from "react";
+import { hydrateRoot } from "react-dom/client";
+
+const CHUNK_LOAD_FAILURE =
+  /Failed to fetch dynamically imported module|error loading dynamically imported module|Importing a module script failed/;
+
+/** True when `error`, or an error it was caused by, is a failed dynamic import. */
+export function isChunkLoadFailure(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++)
+    if (CHUNK_LOAD_FAILURE.test(e.message)) return true;
+  return false;
+}
+
+export function hydratePage(root: HTMLElement, page: ReactNode): void {
+  hydrateRoot(root, page, {
+    onRecoverableError(error) {
+      if (isChunkLoadFailure(error)) {
+        console.warn("A part of the page could not be loaded; it shows a retry instead.", error);
+        return;
+      }
+      reportError(error);
+    },
+  });
+}
