@@ -25,12 +25,12 @@ export function ToyFindings() {
         A toy trained for a minute is not RetinaNet trained for days. On this page's default task
         (sparse objects, 1 : 5,000, 500 steps), the design study's 10 seeds had α-FL ahead of the
         best α-CE by more than twice the standard error, mostly because CE runs often stall or
-        diverge in the first steps while α-FL did not; over the seeds where neither failed the
-        lead was smaller. That is robustness early in training, not the paper's +2.9 AP at
-        convergence. At 1 : 1,000 (denser objects) α-FL was behind CE and the best α-CE at step
-        500, by 0.03–0.10 AP in every seed of 5, and level by step 1,000. The study, with
-        the criteria written down before its runs: <code>docs/design-study.md</code>. The numbers
-        above come from <code>npm run bench:train</code> (5 seeds; <code>docs/benchmarks.md</code>).
+        diverge in the first steps while α-FL did not; over the seeds where neither failed the lead
+        was smaller. That is robustness early in training, not the paper's +2.9 AP at convergence.
+        At 1 : 1,000 (denser objects) α-FL was behind CE and the best α-CE at step 500, by 0.03–0.10
+        AP in every seed of 5, and level by step 1,000. The study, with the criteria written down
+        before its runs: <code>docs/design-study.md</code>. The numbers above come from{" "}
+        <code>npm run bench:train</code> (5 seeds; <code>docs/benchmarks.md</code>).
       </p>
     </details>
   );
