@@ -157,11 +157,20 @@ function easyShareTable(results: TrainBenchResults): string {
 }
 
 /** All the tables, as markdown. */
+/** Training time summed over the runs: each run's median ms/step times the steps it trained. */
+export function trainingSeconds(r: TrainBenchResults): number {
+  const last = r.checkpoints[r.checkpoints.length - 1] ?? 0;
+  return r.runs.reduce(
+    (sum, run) => sum + (run.msPerStep * (run.divergence ? run.divergence.step : last)) / 1000,
+    0,
+  );
+}
+
 export function trainTables(results: TrainBenchResults): string {
   const r = results;
   const speed = r.speed as Record<string, number>;
   return [
-    `Measured ${r.produced.date.slice(0, 10)} by \`${r.produced.by}\` (Node ${r.produced.node}, tfjs ${r.produced.tfjs}, ${r.produced.backend} backend, ${r.produced.cpus} cores), ${r.seeds.length} seeds (${r.seeds.join(", ")}) per setting, batch ${r.base.batchSize}, imbalance 1 : ${formatCount(r.base.imbalance ?? 0)} (held-out set: ${formatCount(r.heldOut.images)} images, ${formatCount(r.heldOut.positives)} positive and ${formatCount(r.heldOut.negatives)} negative locations); ${Math.round(r.wallSeconds / 60)} min in all. AP is our non-interpolated AP over every held-out location (0 to 1), mean ± sd over seeds; a run ending below AP 0.05 counts as stalled.`,
+    `Measured ${r.produced.date.slice(0, 10)} by \`${r.produced.by}\` (Node ${r.produced.node}, tfjs ${r.produced.tfjs}, ${r.produced.backend} backend, ${r.produced.cpus} cores), ${r.seeds.length} seeds (${r.seeds.join(", ")}) per setting, batch ${r.base.batchSize}, imbalance 1 : ${formatCount(r.base.imbalance ?? 0)} (held-out set: ${formatCount(r.heldOut.images)} images, ${formatCount(r.heldOut.positives)} positive and ${formatCount(r.heldOut.negatives)} negative locations); ${Math.round(trainingSeconds(r) / 60)} min of training summed over the runs (each run's median ms/step × its steps; evaluations and waiting not counted, and a run may have been resumed or run in a parallel process). AP is our non-interpolated AP over every held-out location (0 to 1), mean ± sd over seeds; a run ending below AP 0.05 counts as stalled.`,
     "",
     "**The paper's recipe**: SGD, momentum 0.9, lr 0.01 (constant), weight decay 0.0001, 16 images per batch, the prior init π = 0.01 unless said otherwise.",
     "",

@@ -49,3 +49,15 @@ describe("what the toy shows", () => {
     }
   });
 });
+
+describe("the article's sentence about the toy without the prior init", () => {
+  it("holds in the benchmark: CE without it diverges in some seeds and stalls in the others", () => {
+    const runs = TRAIN_BENCH.runs.filter((r) => r.setting === "sgd/ce-zero");
+    const diverged = runs.filter((r) => r.divergence !== null).length;
+    const at = settingAt(TRAIN_BENCH, "sgd/ce-zero", BENCH_BUDGET);
+    expect(diverged).toBeGreaterThan(0);
+    expect(diverged).toBeLessThan(runs.length);
+    // Every run failed (a diverged run counts as AP 0).
+    expect(at.stalled).toBe(1);
+  });
+});
