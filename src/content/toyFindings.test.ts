@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { verdictOf } from "../experiment/seedSummary";
-import { compareSettings, settingAt, workingDifferences } from "../experiment/trainBench";
+import {
+  bestAlphaCe,
+  compareSettings,
+  settingAt,
+  workingDifferences,
+} from "../experiment/trainBench";
 import { summarize } from "../math/seedStats";
 import { BENCH_BUDGET, TRAIN_BENCH } from "./measured";
 import { toyFindings } from "./toyFindings";
@@ -59,5 +64,13 @@ describe("the article's sentence about the toy without the prior init", () => {
     expect(diverged).toBeLessThan(runs.length);
     // Every run failed (a diverged run counts as AP 0).
     expect(at.stalled).toBe(1);
+  });
+});
+
+describe("the findings panel's sentence about the benchmark's seeds", () => {
+  it("is true: with its 5 seeds the benchmark leaves α-FL against the best α-CE level within noise", () => {
+    const best = bestAlphaCe(TRAIN_BENCH, BENCH_BUDGET);
+    expect(TRAIN_BENCH.seeds.length).toBe(5);
+    expect(compareSettings(TRAIN_BENCH, best, "sgd/alpha-fl", BENCH_BUDGET).kind).toBe("level");
   });
 });

@@ -13,7 +13,7 @@ import {
 } from "../experiment/trainBench";
 import { formatCount } from "../math/format";
 import { summarize } from "../math/seedStats";
-import { BENCH_BUDGET, hasSetting, quoteAp, quoteCall, TRAIN_BENCH } from "./measured";
+import { BENCH_BUDGET, hasSetting, quoteAp, TRAIN_BENCH } from "./measured";
 import { paperGain, paperOhemGap } from "./paper";
 
 export interface Finding {
@@ -41,7 +41,7 @@ function stalls(ids: readonly string[], step: number): string {
 function namedCall(a: string, b: string, step: number): string {
   const v = compareSettings(TRAIN_BENCH, a, b, step);
   if (v.kind === "too-few") return `too few seeds to call a difference (${v.seeds})`;
-  if (v.kind === "level") return `level with ${nameOf(b)} within noise`;
+  if (v.kind === "level") return "level within noise";
   return `${nameOf(v.leader === "b" ? b : a)} ahead by ${Math.abs(v.mean).toFixed(2)} ± ${v.se.toFixed(2)} (SE)`;
 }
 
@@ -76,10 +76,10 @@ export function toyFindings(): Finding[] {
   if (hasSetting(fl)) {
     const best = bestAlphaCe(TRAIN_BENCH, step);
     const calls = [
-      `against the best α-CE here (${nameOf(best)}, ${quoteAp(best, step)}): ${quoteCall(best, fl, step)}; ${withoutStalls(best, fl, step)}`,
+      `against the best α-CE here (${nameOf(best)}, ${quoteAp(best, step)}): ${namedCall(best, fl, step)}; ${withoutStalls(best, fl, step)}`,
     ];
     if (hasSetting("sgd/ce"))
-      calls.push(`against CE (${quoteAp("sgd/ce", step)}): ${quoteCall("sgd/ce", fl, step)}`);
+      calls.push(`against CE (${quoteAp("sgd/ce", step)}): ${namedCall("sgd/ce", fl, step)}`);
     out.push({
       id: "recipe",
       text: `This toy, under the paper's recipe (${n} seeds, ${formatCount(step)} steps, held-out AP from 0 to 1, mean ± sd): α-FL ${quoteAp(fl, step)}; ${calls.join("; ")}.`,
@@ -107,7 +107,7 @@ export function toyFindings(): Finding[] {
   if (hasSetting("adam/alpha-fl") && hasSetting("adam/alpha-ce-0.75")) {
     out.push({
       id: "adam",
-      text: `With Adam (lr 0.001) instead: α-FL ${quoteAp("adam/alpha-fl", step)}, α-CE (α = 0.75) ${quoteAp("adam/alpha-ce-0.75", step)}: ${quoteCall("adam/alpha-ce-0.75", "adam/alpha-fl", step)}.`,
+      text: `With Adam (lr 0.001) instead: α-FL ${quoteAp("adam/alpha-fl", step)}, α-CE (α = 0.75) ${quoteAp("adam/alpha-ce-0.75", step)}: ${namedCall("adam/alpha-ce-0.75", "adam/alpha-fl", step)}.`,
     });
   }
   return out;

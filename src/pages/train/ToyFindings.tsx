@@ -1,7 +1,8 @@
 /**
  * What this toy can and cannot show, from our benchmark, next to the paper's result. The design
  * study's sentence rests on docs/design-study/confirm-rare.json: bench/designStudyDoc.test.ts
- * fails if its pre-registered criteria stop holding there.
+ * fails if its pre-registered criteria stop holding there; toyFindings.test.ts checks that the
+ * benchmark's 5 seeds indeed leave that lead uncalled.
  */
 import { toyFindings } from "../../content/toyFindings";
 
@@ -30,7 +31,8 @@ export function ToyFindings() {
         At 1 : 1,000 (denser objects) α-FL was behind CE and the best α-CE at step 500, by 0.03–0.10
         AP in every seed of 5, and level by step 1,000. The study, with the criteria written down
         before its runs: <code>docs/design-study.md</code>. The numbers above come from{" "}
-        <code>npm run bench:train</code> (5 seeds; <code>docs/benchmarks.md</code>).
+        <code>npm run bench:train</code> (5 seeds, too few there to call the lead over the best
+        α-CE; <code>docs/benchmarks.md</code>).
       </p>
     </details>
   );
