@@ -102,7 +102,10 @@ export async function selectBackend(
         options.steps ?? 3,
         best * (options.giveUpFactor ?? 5),
       );
-      timings.push({ name, ...variant, info, ...measured });
+      // What ran: the multithreaded build falls back to the single-threaded one when it cannot
+      // start its pthread workers.
+      const ran = wasmThreads === undefined ? {} : { wasmThreads: info.threads !== undefined };
+      timings.push({ name, ...ran, info, ...measured });
     } catch (error) {
       timings.push({
         name,

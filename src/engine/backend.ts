@@ -64,6 +64,21 @@ export async function useBackend(
   if (name === "wasm") await prepareWasm(options.wasmPaths, options.wasmThreads ?? true);
   if (name === "webgpu") await prepareWebGpu(options.acceptSoftwareAdapter ?? false);
   const timeoutMs = options.timeoutMs ?? DEFAULT_BACKEND_TIMEOUT_MS;
+  try {
+    await activate(name, timeoutMs);
+  } catch (error) {
+    // The multithreaded build needs workers of its own (pthreads); where they cannot start
+    // (workers blocked, a page-thread fallback) the single-threaded build still can.
+    if (name !== "wasm" || !wasmThreadsOn) throw error;
+    await prepareWasm(options.wasmPaths, false);
+    await activate(name, timeoutMs);
+  }
+  watchDevice();
+  return describeBackend(name);
+}
+
+/** `tf.setBackend(name)`, bounded and verified; throws `BackendError`. */
+async function activate(name: BackendName, timeoutMs: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), timeoutMs);
@@ -83,8 +98,6 @@ export async function useBackend(
   }
   const active = tf.getBackend();
   if (active !== name) throw new BackendError(name, `tfjs fell back to ${active}`);
-  watchDevice();
-  return describeBackend(name);
 }
 
 /** Facts about the active backend `name` (renderer for WebGL, SIMD for wasm). */
