@@ -7,8 +7,10 @@ import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import { bundleGraphPlugin } from "./build/bundleGraph";
 import { katexInlineStyles } from "./build/katexStylesPlugin";
+import { bundledLicenses } from "./build/licenses";
 import { prerenderPlugin } from "./build/prerender";
 import rehypeKatexHtml from "./build/rehypeKatexHtml";
+import { tfjsWasmThreadsFix } from "./build/tfjsWasmThreadsFix";
 
 /** Every page is its own HTML entry, so `dist/` works on any static host without rewrites. */
 const PAGES = {
@@ -19,6 +21,7 @@ const PAGES = {
 };
 
 const katexStyles = katexInlineStyles();
+const licenses = bundledLicenses();
 
 export default defineConfig({
   // Relative asset URLs: the build works from a domain root or any sub-path (GitHub Pages).
@@ -37,6 +40,10 @@ export default defineConfig({
     tailwindcss(),
     bundleGraphPlugin(import.meta.dirname),
     prerenderPlugin(import.meta.dirname),
+    // Threaded wasm survives the minifier (build/tfjsWasmThreadsFix.ts); also in worker.plugins.
+    tfjsWasmThreadsFix(),
+    // Licences of everything bundled, in dist/licenses.txt instead of comments in the bundles.
+    licenses.page,
     // Offline (docs/offline.md): Workbox's generateSW precaches the whole built site. The worker
     // is registered by our own code (src/pages/serviceWorker.ts), not by the plugin, because
     // the plugin's registration is document-relative and fails on /train/ and /embed/.
@@ -48,21 +55,30 @@ export default defineConfig({
       workbox: {
         globPatterns: ["**/*.{html,js,css,woff2,wasm,json,webmanifest,svg,png,csv,npy,npz}"],
         // Fonts: browsers that take woff2 (all that run this site) never ask for .woff/.ttf.
-        // The threaded wasm build is never used (threads are off, src/engine/backend.ts).
-        globIgnores: ["**/*threaded-simd*.wasm", "_headers"],
+        // All three wasm builds: the threaded one runs where the page is cross-origin isolated.
+        globIgnores: ["_headers"],
         // Four HTML entries, no single-page fallback: an unknown URL stays a 404.
         navigateFallback: null,
         // Every query parameter is page state (/embed/?chart=…): one cached page serves them all.
         ignoreURLParametersMatching: [/.*/],
-        // The training worker bundle is about 1.9 MB, near Workbox's default 2 MiB cut-off.
+        // The training worker bundle is about 1 MB; Workbox skips files over 2 MiB by default.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         cleanupOutdatedCaches: true,
+        // Adds COOP/COEP to the training page where the host cannot (public/coi-headers.js).
+        importScripts: ["coi-headers.js"],
         // Prompt flow: a new version waits until the reader reloads into it (never mixed).
         skipWaiting: false,
         clientsClaim: false,
       },
     }),
   ],
+  worker: {
+    format: "es",
+    plugins: () => [tfjsWasmThreadsFix(), licenses.worker],
+    // Vite keeps every comment in worker bundles (page bundles drop them when minifying); the
+    // licences they carried are in dist/licenses.txt.
+    rolldownOptions: { output: { comments: false } },
+  },
   build: {
     rollupOptions: { input: PAGES },
     // Fonts stay files: a `data:` font is blocked by `font-src 'self'` (docs/deploy.md).

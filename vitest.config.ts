@@ -14,6 +14,13 @@ export default defineConfig({
         },
       },
       {
+        // Cross-origin isolated, so the multithreaded wasm build is tested too.
+        server: {
+          headers: {
+            "Cross-Origin-Opener-Policy": "same-origin",
+            "Cross-Origin-Embedder-Policy": "require-corp",
+          },
+        },
         test: {
           name: "browser",
           include: ["src/**/*.browser.test.ts"],
@@ -25,7 +32,11 @@ export default defineConfig({
               launchOptions: {
                 // Unit tests still run without a Chromium; the browser project then fails on its own.
                 executablePath: await findChromium().catch(() => undefined),
-                args: CHROMIUM_ARGS,
+                // VITE_WEBGPU_SOFTWARE=1: SwiftShader's WebGPU adapter, so WebGPU is compared too.
+                args: [
+                  ...CHROMIUM_ARGS,
+                  ...(process.env.VITE_WEBGPU_SOFTWARE === "1" ? ["--enable-unsafe-webgpu"] : []),
+                ],
               },
             }),
             instances: [{ browser: "chromium" }],

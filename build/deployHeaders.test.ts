@@ -30,7 +30,9 @@ describe("the deployed Content-Security-Policy", () => {
   it("allows no inline script or style, no eval but wasm, and nothing from another origin", () => {
     const d = directives(csp);
     expect(d.get("default-src")).toEqual(["'self'"]);
-    expect(d.get("script-src")).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    // blob: for the multithreaded wasm build's pthread workers (tfjs makes them from blobs).
+    expect(d.get("script-src")).toEqual(["'self'", "'wasm-unsafe-eval'", "blob:"]);
+    expect(d.get("worker-src")).toEqual(["'self'", "blob:"]);
     expect(d.get("style-src")).toEqual(["'self'"]);
     expect(d.get("font-src")).toEqual(["'self'"]);
     expect(d.get("object-src")).toEqual(["'none'"]);
@@ -39,6 +41,20 @@ describe("the deployed Content-Security-Policy", () => {
     }
     // Embeds must stay embeddable anywhere.
     expect(d.has("frame-ancestors")).toBe(false);
+  });
+
+  it("isolates the training page and its worker scripts, and nothing an LMS embeds", () => {
+    for (const path of ["/train/", "/train/index.html"]) {
+      expect(headersFor(rules, path)["cross-origin-opener-policy"]).toBe("same-origin");
+      expect(headersFor(rules, path)["cross-origin-embedder-policy"]).toBe("require-corp");
+    }
+    expect(headersFor(rules, "/assets/train.worker-x.js")["cross-origin-embedder-policy"]).toBe(
+      "require-corp",
+    );
+    for (const path of ["/", "/embed/", "/embed/index.html", "/yours/", "/embed.js", "/sw.js"]) {
+      expect(headersFor(rules, path)["cross-origin-opener-policy"]).toBeUndefined();
+      expect(headersFor(rules, path)["cross-origin-embedder-policy"]).toBeUndefined();
+    }
   });
 
   it("is the same policy in the nginx and Apache examples", () => {

@@ -9,6 +9,8 @@ import type { Page, Route } from "@playwright/test";
 import { expect, expectNoBadNumbers, test } from "./fixtures";
 
 const WORKER_SCRIPT = /\/assets\/train\.worker-[^/]*\.js$/;
+/** The training workers (not the multithreaded wasm build's pthread workers, which are blobs). */
+const trainingWorkers = (page: Page) => page.workers().filter((w) => WORKER_SCRIPT.test(w.url()));
 
 const stepOf = async (page: Page, run: "a" | "b") =>
   Number((await page.getByTestId(`run-${run}-step`).textContent())?.replace(/,/g, ""));
@@ -71,7 +73,7 @@ test.describe("a lost WebGL context", () => {
     await expect(page.getByTestId("backend-reason")).toContainText("webgl was requested");
     await playUntil(page, 5);
     await expectNoBadNumbers(page);
-    const [worker] = page.workers();
+    const [worker] = trainingWorkers(page);
     expect(await worker?.evaluate(loseAllContexts)).toBeGreaterThan(0);
     await expectTrainingContinues(page);
     // Reset tries WebGL again, on a fresh context, and is ready to train.
@@ -148,11 +150,16 @@ test.describe("background workers that fail", () => {
     test.setTimeout(90_000);
     await page.clock.install();
     await page.route(WORKER_SCRIPT, (route) =>
-      route.fulfill({ contentType: "text/javascript", body: "self.onmessage = () => {};" }),
+      route.fulfill({
+        contentType: "text/javascript",
+        // As the host sends it (public/_headers): the isolated page refuses a worker without it.
+        headers: { "Cross-Origin-Embedder-Policy": "require-corp" },
+        body: "self.onmessage = () => {};",
+      }),
     );
     await page.goto("./train/?backend=wasm&batch=2");
     await expect(page.getByTestId("session-status")).toHaveText("starting…");
-    await expect.poll(() => page.workers().length).toBe(1);
+    await expect.poll(() => trainingWorkers(page).length).toBe(1);
     await page.clock.fastForward(31_000);
     await expect(page.getByTestId("session-notice")).toContainText(
       "Training could not run in a background worker (waited 30 s for the background worker to answer)",
@@ -167,7 +174,7 @@ test.describe("background workers that fail", () => {
     test.setTimeout(120_000);
     await page.goto("./train/?backend=wasm&batch=4");
     await playUntil(page, 10);
-    const [live] = page.workers();
+    const [live] = trainingWorkers(page);
     // The worker closes itself: no error event reaches the page, no call fails, only silence.
     void live?.evaluate(() => self.close()).catch(() => {});
     await expect(page.getByTestId("session-notice")).toContainText(
@@ -183,8 +190,7 @@ test.describe("background workers that fail", () => {
     const watched = () =>
       page.evaluate(async () => (await navigator.locks.query()).pending?.length);
     await expect.poll(watched).toBe(2);
-    void page
-      .workers()
+    void trainingWorkers(page)
       .at(-1)
       ?.evaluate(() => self.close())
       .catch(() => {});

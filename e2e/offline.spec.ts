@@ -15,6 +15,11 @@ import { expect, test } from "./fixtures";
 const PORT = Number(process.env.E2E_PORT ?? 4317) + 2;
 const SITE = `http://127.0.0.1:${PORT}`;
 const HEADERS = readHeadersFile("public/_headers");
+/** The same headers without COOP/COEP, as a host that cannot send them (GitHub Pages). */
+const WITHOUT_ISOLATION = HEADERS.map((rule) => ({
+  ...rule,
+  headers: rule.headers.filter(([name]) => !/^cross-origin-/i.test(name)),
+}));
 
 /** A copy of the build, so a test can "deploy" a new version by changing its files. */
 function deployCopy(): string {
@@ -44,7 +49,8 @@ test.describe("offline after one visit", () => {
   }) => {
     test.setTimeout(180_000);
     const dir = deployCopy();
-    const server = await serveStatic(dir, PORT, "127.0.0.1", { headers: HEADERS });
+    // A host without COOP/COEP: the training page's isolation below comes from the service worker.
+    const server = await serveStatic(dir, PORT, "127.0.0.1", { headers: WITHOUT_ISOLATION });
     try {
       // The footer claims nothing about offline use before the site is saved.
       await page.goto(`${SITE}/`);
@@ -81,10 +87,16 @@ test.describe("offline after one visit", () => {
     });
     await page.getByRole("button", { name: "Step" }).click();
     await expect(page.getByTestId("run-b-step")).toHaveText("1", { timeout: 60_000 });
+    // The service worker made the page cross-origin isolated (public/coi-headers.js): wasm runs
+    // its multithreaded build, from the cache.
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await expect(page.getByTestId("backend-reason")).toContainText("multithreaded wasm");
 
     // Embeds (any query string is served by the one cached page), with the recorded run.
     await page.goto(`${SITE}/embed/?chart=train-loss`);
     await expect(page.getByTestId("recorded-run-label")).toContainText("Recorded run");
+    // Embeds are never isolated (an LMS page iframes them).
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
     await page.goto(`${SITE}/embed/?chart=loss-budget&ratio=100&controls=own`);
     await expect(page.locator('[data-chart="loss-budget"] [data-bar="loss-fl"]')).toBeVisible();
 

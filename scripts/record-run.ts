@@ -2,7 +2,8 @@
  * `npm run record:run [-- --steps 500 --every 25]`: trains the training page's default A/B pair
  * (the paper's recipe: A = α-CE α 0.75, B = α-FL γ 2 α 0.25, both with the prior init, SGD with
  * momentum 0.9 at lr 0.01, weight decay 1e-4, batch 16, seed 1, the default task at 1 : 5,000)
- * for the page's budget (TOY_BUDGET steps, evaluated as often as the page does) in Node on the wasm
+ * for the page's budget (TOY_BUDGET steps, evaluated every 25 for a finer curve than the live
+ * page's 50) in Node on the wasm
  * backend, and writes the compact recorded run that the embeds of the training charts draw:
  * public/recorded-run.json (format in src/experiment/recordedRun.ts).
  * Deterministic from the seed apart from the date it records.

@@ -13,7 +13,7 @@ import {
 } from "../experiment/backends";
 import type { TrainConfig } from "../experiment/config";
 import { createHeldOutSet } from "../experiment/dataset";
-import { type BackendSetupOptions, useBackend } from "./backend";
+import { type BackendSetupOptions, useBackend, wasmThreadsAvailable } from "./backend";
 import { Trainer } from "./trainer";
 import { yieldToMessages } from "./yield";
 
@@ -56,9 +56,30 @@ export async function measureStepMs(
   }
 }
 
+/** One thing `auto` times: a backend, and for wasm which build (both where threads can run). */
+interface Candidate {
+  name: BackendName;
+  wasmThreads?: boolean;
+}
+
+async function expand(names: readonly BackendName[]): Promise<Candidate[]> {
+  const threads = names.includes("wasm") && (await wasmThreadsAvailable());
+  return names.flatMap((name): Candidate[] =>
+    name === "wasm" && threads
+      ? [
+          { name, wasmThreads: true },
+          { name, wasmThreads: false },
+        ]
+      : [{ name }],
+  );
+}
+
 /**
  * Makes `choice` the active backend. A named backend is used as is; "auto" times `config` on each
  * candidate (wasm first, so the others can give up early when far slower) and keeps the fastest.
+ * Where the page is cross-origin isolated, wasm is timed twice, multithreaded and
+ * single-threaded, one after the other in the same run. WebGPU is a candidate only when an
+ * adapter probe passes (`useBackend` throws otherwise, and it is listed as unavailable).
  */
 export async function selectBackend(
   choice: BackendChoice,
@@ -69,21 +90,26 @@ export async function selectBackend(
     const info = await useBackend(choice, options);
     return { name: choice, info, reason: `${choice} was requested`, timings: [] };
   }
-  const candidates = options.candidates ?? ["wasm", ...BACKEND_NAMES.filter((b) => b !== "wasm")];
+  const names = options.candidates ?? ["wasm", ...BACKEND_NAMES.filter((b) => b !== "wasm")];
   const timings: BackendTiming[] = [];
-  for (const name of candidates) {
+  for (const { name, wasmThreads } of await expand(names)) {
     const best = Math.min(...timings.map((t) => t.msPerStep ?? Number.POSITIVE_INFINITY));
+    const variant = wasmThreads === undefined ? {} : { wasmThreads };
     try {
-      const info = await useBackend(name, options);
+      const info = await useBackend(name, { ...options, ...variant });
       const measured = await measureStepMs(
         config,
         options.steps ?? 3,
         best * (options.giveUpFactor ?? 5),
       );
-      timings.push({ name, info, ...measured });
+      // What ran: the multithreaded build falls back to the single-threaded one when it cannot
+      // start its pthread workers.
+      const ran = wasmThreads === undefined ? {} : { wasmThreads: info.threads !== undefined };
+      timings.push({ name, ...ran, info, ...measured });
     } catch (error) {
       timings.push({
         name,
+        ...variant,
         msPerStep: null,
         stepsTimed: 0,
         error: error instanceof Error ? error.message : String(error),
@@ -95,18 +121,29 @@ export async function selectBackend(
     .sort((a, b) => (a.msPerStep as number) - (b.msPerStep as number));
   const winner = usable[0];
   if (!winner) throw new Error(`no backend works here: ${timings.map((t) => t.error).join("; ")}`);
-  const info = await useBackend(winner.name, options);
+  const info = await useBackend(winner.name, {
+    ...options,
+    ...(winner.wasmThreads === undefined ? {} : { wasmThreads: winner.wasmThreads }),
+  });
   return { name: winner.name, info, reason: reasonFor(winner, timings), timings };
+}
+
+/** "wasm", or which wasm build when both were timed. */
+export function timingLabel(t: BackendTiming): string {
+  if (t.wasmThreads === undefined) return t.name;
+  if (!t.wasmThreads) return `${t.name} single-threaded`;
+  const n = t.info?.threads;
+  return `${t.name} multithreaded${n === undefined ? "" : ` (${n} thread${n === 1 ? "" : "s"})`}`;
 }
 
 function reasonFor(winner: BackendTiming, timings: readonly BackendTiming[]): string {
   const others = timings
     .filter((t) => t !== winner)
     .map((t) => {
-      if (t.msPerStep === null) return `${t.name} unavailable (${t.error})`;
+      if (t.msPerStep === null) return `${timingLabel(t)} unavailable (${t.error})`;
       const renderer = t.info?.softwareRenderer ? `, software renderer ${t.info.renderer}` : "";
-      return `${t.name} ${t.msPerStep.toFixed(0)} ms/step${renderer}`;
+      return `${timingLabel(t)} ${t.msPerStep.toFixed(0)} ms/step${renderer}`;
     });
-  const head = `${winner.name} was fastest at ${winner.msPerStep?.toFixed(1)} ms/step`;
+  const head = `${timingLabel(winner)} was fastest at ${winner.msPerStep?.toFixed(1)} ms/step`;
   return others.length > 0 ? `${head}; ${others.join("; ")}` : head;
 }

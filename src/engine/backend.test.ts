@@ -17,14 +17,25 @@ describe("backends in Node", () => {
     expect(tf.getBackend()).toBe("wasm");
   });
 
+  it("skips WebGPU where there is none, quickly and without changing the backend", async () => {
+    await useBackend("wasm");
+    const start = performance.now();
+    await expect(useBackend("webgpu")).rejects.toThrow(/webgpu: this browser has no WebGPU/);
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(tf.getBackend()).toBe("wasm");
+    expect(tf.findBackendFactory("webgpu")).toBeNull();
+  });
+
   it("auto times every candidate, picks the fastest and says why", async () => {
     const selection = await selectBackend(
       "auto",
       { ...DEFAULT_CONFIG, batchSize: 2 },
       { steps: 2 },
     );
-    expect(selection.timings.map((t) => t.name)).toEqual(["wasm", "webgl", "cpu"]);
+    expect(selection.timings.map((t) => t.name)).toEqual(["wasm", "webgl", "webgpu", "cpu"]);
     expect(selection.timings[1]?.msPerStep).toBeNull();
+    expect(selection.timings[2]?.msPerStep).toBeNull();
+    expect(selection.timings[2]?.error).toMatch(/no WebGPU/);
     const fastest = selection.timings
       .filter((t) => t.msPerStep !== null)
       .sort((a, b) => (a.msPerStep as number) - (b.msPerStep as number))[0];

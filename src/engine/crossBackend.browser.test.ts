@@ -2,6 +2,10 @@
  * In real Chromium: the same seed trained on webgl (SwiftShader here), wasm and cpu gives the
  * same losses and weights within float32 tolerance, and `auto` picks a backend and says why.
  * Tiny batches and a handful of steps: SwiftShader takes seconds per full-size step.
+ * WebGPU joins wherever it starts: a hardware adapter, or with VITE_WEBGPU_SOFTWARE=1 (which
+ * also launches Chromium with --enable-unsafe-webgpu, vitest.config.ts) SwiftShader's. The
+ * multithreaded wasm build joins where the test page is cross-origin isolated (the browser
+ * project sends COOP/COEP).
  */
 import * as tf from "@tensorflow/tfjs";
 import wasmPlainUrl from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url";
@@ -12,7 +16,7 @@ import type { BackendInfo, BackendName } from "../experiment/backends";
 import { DEFAULT_CONFIG, type TrainConfig } from "../experiment/config";
 import { createHeldOutSet } from "../experiment/dataset";
 import { selectBackend } from "./autoBackend";
-import { useBackend } from "./backend";
+import { type BackendSetupOptions, useBackend, wasmThreadsAvailable } from "./backend";
 import { Trainer } from "./trainer";
 
 const WASM_PATHS = {
@@ -22,6 +26,42 @@ const WASM_PATHS = {
 };
 const heldOut = createHeldOutSet(1000, 2);
 const STEPS = 4;
+const ACCEPT_SOFTWARE_WEBGPU = import.meta.env.VITE_WEBGPU_SOFTWARE === "1";
+const webGpuStarts = await useBackend("webgpu", {
+  acceptSoftwareAdapter: ACCEPT_SOFTWARE_WEBGPU,
+}).then(
+  (info) => {
+    console.info(`webgpu starts here (adapter ${info.adapter}): compared with cpu`);
+    return true;
+  },
+  (error: Error) => {
+    console.info(`webgpu not compared: ${error.message}`);
+    return false;
+  },
+);
+const threads = await wasmThreadsAvailable();
+console.info(`multithreaded wasm ${threads ? "available: compared too" : "not available here"}`);
+
+/** What to train on: a backend, and for wasm which build. */
+interface Variant {
+  label: string;
+  name: BackendName;
+  options?: BackendSetupOptions;
+}
+const VARIANTS: Variant[] = [
+  { label: "wasm", name: "wasm", options: { wasmThreads: false } },
+  ...(threads ? [{ label: "wasm multithreaded", name: "wasm" as const, options: {} }] : []),
+  { label: "webgl", name: "webgl" },
+  ...(webGpuStarts
+    ? [
+        {
+          label: "webgpu",
+          name: "webgpu" as const,
+          options: { acceptSoftwareAdapter: ACCEPT_SOFTWARE_WEBGPU },
+        },
+      ]
+    : []),
+];
 
 interface Outcome {
   info: BackendInfo;
@@ -30,8 +70,12 @@ interface Outcome {
   logits: Float32Array;
 }
 
-async function trainOn(name: BackendName, config: TrainConfig): Promise<Outcome> {
-  const info = await useBackend(name, { wasmPaths: WASM_PATHS });
+async function trainOn(
+  name: BackendName,
+  config: TrainConfig,
+  options: BackendSetupOptions = {},
+): Promise<Outcome> {
+  const info = await useBackend(name, { wasmPaths: WASM_PATHS, ...options });
   const trainer = new Trainer(config, { heldOut });
   const log = await trainer.train(STEPS, STEPS);
   const outcome = {
@@ -80,11 +124,11 @@ describe.each([
   ],
   ["Adam", { optimizer: "adam", lr: 1e-3 }, 1e-3, 1e-2],
 ] as const)("training with %s from one seed", (_, optimizer, lossRtol, weightAtol) => {
-  it("agrees across webgl, wasm and cpu within float32 tolerance", async () => {
+  it(`agrees across ${VARIANTS.map((v) => v.label).join(", ")} and cpu within float32 tolerance`, async () => {
     const config: TrainConfig = { ...DEFAULT_CONFIG, ...optimizer, seed: 7, batchSize: 2 };
     const cpu = await trainOn("cpu", config);
-    for (const name of ["wasm", "webgl"] as const) {
-      const other = await trainOn(name, config);
+    for (const { label: name, name: backend, options } of VARIANTS) {
+      const other = await trainOn(backend, config, options);
       expect(other.loss.length).toBe(STEPS);
       console.info(
         `${name}: ${Array.from(other.loss).join(", ")} vs cpu ${Array.from(cpu.loss).join(", ")}`,
@@ -116,7 +160,23 @@ describe("auto backend", () => {
     );
     console.info(`auto: ${selection.name} — ${selection.reason}`);
     const timed = selection.timings.filter((t) => t.msPerStep !== null);
-    expect(timed.map((t) => t.name).sort()).toEqual(["cpu", "wasm", "webgl"]);
+    const hardwareGpu = webGpuStarts && !ACCEPT_SOFTWARE_WEBGPU;
+    expect(timed.map((t) => t.name).sort()).toEqual(
+      [
+        ...(threads ? ["wasm"] : []),
+        "cpu",
+        "wasm",
+        "webgl",
+        ...(hardwareGpu ? ["webgpu"] : []),
+      ].sort(),
+    );
+    if (threads)
+      expect(timed.filter((t) => t.name === "wasm").map((t) => t.wasmThreads)).toEqual([
+        true,
+        false,
+      ]);
+    const gpu = selection.timings.find((t) => t.name === "webgpu");
+    if (!hardwareGpu) expect(gpu?.error).toMatch(/webgpu: (no WebGPU|only a software adapter)/);
     const fastest = [...timed].sort((a, b) => (a.msPerStep as number) - (b.msPerStep as number))[0];
     expect(selection.name).toBe(fastest?.name);
     expect(tf.getBackend()).toBe(selection.name);

@@ -314,7 +314,10 @@ describe("TrainingSession", () => {
   });
 
   it("stops with an error, never a silent stall, when no other backend works", async () => {
-    const t = sessionWith({ crashAt: { step: 3, on: ["webgl"] }, broken: ["wasm", "cpu"] });
+    const t = sessionWith({
+      crashAt: { step: 3, on: ["webgl"] },
+      broken: ["wasm", "webgpu", "cpu"],
+    });
     await t.session.start(setupOf("webgl"), t.onUpdate);
     await playUntil(t, (u) => u.some((x) => x.error));
     const failed = t.updates.find((u) => u.error);

@@ -1,6 +1,6 @@
 /**
  * The wasm backend's binaries, emitted by Vite into the build and served by the site itself
- * (never from a CDN). The threaded build is listed for completeness; threads stay off.
+ * (never from a CDN). The multithreaded build runs where the page is cross-origin isolated.
  */
 import wasm from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url";
 import simd from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url";

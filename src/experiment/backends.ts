@@ -3,10 +3,11 @@
  * the worker protocol know of them. Choosing and starting one is the engine's job.
  */
 
-export type BackendName = "webgl" | "wasm" | "cpu";
+export type BackendName = "webgl" | "wasm" | "webgpu" | "cpu";
 /** A backend by name, or "auto": time each one here and keep the fastest. */
 export type BackendChoice = BackendName | "auto";
-export const BACKEND_NAMES: readonly BackendName[] = ["webgl", "wasm", "cpu"];
+/** In fallback order (after a failure the next one that starts takes over). */
+export const BACKEND_NAMES: readonly BackendName[] = ["webgl", "wasm", "webgpu", "cpu"];
 export const BACKEND_CHOICES: readonly BackendChoice[] = ["auto", ...BACKEND_NAMES];
 
 /** What is known about the active backend. */
@@ -18,11 +19,20 @@ export interface BackendInfo {
   softwareRenderer?: boolean;
   /** wasm only. */
   simd?: boolean;
+  /**
+   * wasm only: XNNPACK's thread-pool size. Absent for the single-threaded build; 1 or more for
+   * the multithreaded build (used where the page is cross-origin isolated).
+   */
+  threads?: number;
+  /** WebGPU only: the adapter's vendor and architecture, when the browser reveals them. */
+  adapter?: string;
 }
 
 /** How one candidate fared in `auto`. `msPerStep` is null when the backend did not initialize. */
 export interface BackendTiming {
   name: BackendName;
+  /** wasm only: whether this timing is of the multithreaded build (auto times both). */
+  wasmThreads?: boolean;
   msPerStep: number | null;
   stepsTimed: number;
   info?: BackendInfo;

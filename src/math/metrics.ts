@@ -6,6 +6,7 @@
  * predicted positive when its score is ≥ t. Locations with tied scores therefore enter together,
  * as one operating point; no arbitrary order among ties is ever used.
  */
+import { descendingOrder } from "./rank";
 
 /** One operating point of a ranking: everything scored ≥ `threshold` is predicted positive. */
 export interface OperatingPoint {
@@ -28,11 +29,10 @@ export function operatingPoints(
   weights?: ArrayLike<number>,
 ): OperatingPoint[] {
   if (scores.length !== labels.length) throw new Error("scores and labels differ in length");
-  const order = Array.from({ length: scores.length }, (_, i) => i);
   for (let i = 0; i < scores.length; i++) {
     if (Number.isNaN(scores[i])) throw new Error(`score ${i} is NaN`);
   }
-  order.sort((a, b) => (scores[b] as number) - (scores[a] as number));
+  const order = descendingOrder(scores);
   const weightOf = (i: number) => (weights ? (weights[i] as number) : 1);
   let positives = 0;
   for (let i = 0; i < labels.length; i++) if (labels[i] === 1) positives += weightOf(i);

@@ -11,9 +11,14 @@ interface BackendBadgeProps {
 
 export function BackendBadge({ view, thread, choice, onChoose }: BackendBadgeProps) {
   const backend = view.backend;
-  const renderer = backend?.info.renderer
-    ? ` · ${backend.info.softwareRenderer ? "software " : ""}renderer: ${backend.info.renderer}`
-    : "";
+  const info = backend?.info;
+  const renderer = info?.renderer
+    ? ` · ${info.softwareRenderer ? "software " : ""}renderer: ${info.renderer}`
+    : info?.threads !== undefined
+      ? ` · multithreaded wasm, ${info.threads} XNNPACK thread${info.threads === 1 ? "" : "s"}`
+      : info?.adapter
+        ? ` · adapter: ${info.adapter}`
+        : "";
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
       <span className="text-[var(--muted)]">Backend</span>

@@ -46,8 +46,13 @@ import { useTrainingSession } from "./useTrainingSession";
 /** Captions that change with every evaluation are not live regions (see TrainingAnnouncer). */
 const TRAINING_FIGURES = { ...PAGE_FIGURE, liveCaption: false };
 
-/** Steps between held-out evaluations of the live runs. */
-const EVAL_EVERY = 25;
+/**
+ * Steps between held-out evaluations of the live runs, as in the recorded run. One evaluation
+ * of a run costs about as much as 2–3 of its training steps at 1 : 1,000 (128 held-out images,
+ * more at higher imbalance); every 25 steps that was about 12% of the training time, every 50
+ * about half that (`npm run bench:efficiency`, docs/benchmarks.md).
+ */
+const EVAL_EVERY = 50;
 
 function setupOf(state: TrainState): SessionSetup {
   return {

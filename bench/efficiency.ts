@@ -1,0 +1,271 @@
+/**
+ * `npm run bench:efficiency`: where a training step's time goes, on the wasm backend in Node
+ * (one thread, as in a browser tab that is not cross-origin isolated).
+ *  1. The step's GFLOP/s against the backend's own matMul (512³, and at the GEMM shapes of this
+ *     network's convolutions) and its own forward conv2d at the network's layer shapes.
+ *  2. A per-kernel profile of one step (tf.profile): kernel time by op, and the rest (JS: tape,
+ *     tidy, dispatch).
+ *  3. The worker protocol's per-step overhead: the page's default pair trained by the real
+ *     TrainingSession (evaluations every 25 steps, read-backs, history, updates cloned as a
+ *     postMessage would) against the same two trainers stepped bare, in the same run.
+ * Prints a report and writes bench-results/efficiency.json. A benchmark: no assertions.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import * as tf from "@tensorflow/tfjs";
+import { useBackend } from "../src/engine/backend";
+import { CONV_CHANNELS, KERNEL_SIZE, trainingStepFlops } from "../src/engine/model";
+import { TrainingSession } from "../src/engine/session";
+import { Trainer } from "../src/engine/trainer";
+import type { TrainConfig } from "../src/experiment/config";
+import { createHeldOutSet, INPUT_CHANNELS } from "../src/experiment/dataset";
+import type { SessionUpdate } from "../src/experiment/protocol";
+import { GRID_SIZE } from "../src/experiment/scene";
+import { median } from "./layersBaseline";
+import { matMulGflops } from "./throughput";
+
+const STEPS = Number(process.env.EFFICIENCY_STEPS ?? 60);
+const PROTOCOL_STEPS = Number(process.env.PROTOCOL_STEPS ?? 150);
+const recorded = JSON.parse(readFileSync("public/recorded-run.json", "utf8")) as {
+  config: { a: TrainConfig; b: TrainConfig };
+};
+/** The training page's default pair (as recorded by `npm run record:run`). */
+const PAIR = recorded.config;
+
+async function stepMs(config: TrainConfig, steps: number): Promise<number> {
+  const trainer = new Trainer(config, { heldOut: createHeldOutSet(config.imbalance, 1) });
+  const times: number[] = [];
+  for (let i = 0; i < steps + 3; i++) {
+    const start = performance.now();
+    trainer.step();
+    await trainer.flush();
+    if (i >= 3) times.push(performance.now() - start);
+  }
+  trainer.dispose();
+  return median(times);
+}
+
+async function convGflops(n: number, cin: number, cout: number, repeats = 20): Promise<number> {
+  const x = tf.randomNormal([n, GRID_SIZE, GRID_SIZE, cin], 0, 1, "float32", 3);
+  const w = tf.randomNormal([KERNEL_SIZE, KERNEL_SIZE, cin, cout], 0, 1, "float32", 4);
+  const times: number[] = [];
+  for (let i = 0; i < repeats + 3; i++) {
+    const start = performance.now();
+    const y = tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, "same");
+    await y.data();
+    y.dispose();
+    if (i >= 3) times.push(performance.now() - start);
+  }
+  tf.dispose([x, w]);
+  return (
+    (2 * n * GRID_SIZE * GRID_SIZE * KERNEL_SIZE * KERNEL_SIZE * cin * cout) / median(times) / 1e6
+  );
+}
+
+/** Kernel time by op name over one profiled step, and the step's wall time. */
+async function profileStep(config: TrainConfig) {
+  const trainer = new Trainer(config, { heldOut: createHeldOutSet(config.imbalance, 1) });
+  for (let i = 0; i < 3; i++) trainer.step();
+  await trainer.flush();
+  const start = performance.now();
+  const info = await tf.profile(() => {
+    trainer.step();
+  });
+  await trainer.flush();
+  const wallMs = performance.now() - start;
+  trainer.dispose();
+  const byOp = new Map<string, { ms: number; calls: number }>();
+  for (const k of info.kernels) {
+    const ms = Number(await k.kernelTimeMs);
+    // Convolutions by shape: forward, input gradient and filter gradient look alike by name.
+    const key =
+      k.name === "Conv2D"
+        ? `Conv2D ${k.inputShapes.map((s) => (s ? s.join("×") : "?")).join(" ⊛ ")}`
+        : k.name;
+    const entry = byOp.get(key) ?? { ms: 0, calls: 0 };
+    entry.ms += Number.isFinite(ms) ? ms : 0;
+    entry.calls += 1;
+    byOp.set(key, entry);
+  }
+  const ops = [...byOp.entries()]
+    .map(([name, v]) => ({ name, ms: +v.ms.toFixed(3), calls: v.calls }))
+    .sort((a, b) => b.ms - a.ms);
+  const kernelMs = ops.reduce((s, o) => s + o.ms, 0);
+  return {
+    wallMs: +wallMs.toFixed(2),
+    kernelMs: +kernelMs.toFixed(2),
+    kernels: info.kernels.length,
+    ops,
+  };
+}
+
+/** Median ms of a held-out evaluation: all of it, and the device part (logits) alone. */
+async function evaluationMs(config: TrainConfig) {
+  const trainer = new Trainer(config, { heldOut: createHeldOutSet(config.imbalance) });
+  trainer.step();
+  await trainer.flush();
+  const all: number[] = [];
+  const logits: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    let start = performance.now();
+    await trainer.evaluate();
+    all.push(performance.now() - start);
+    start = performance.now();
+    await trainer.heldOutLogits();
+    logits.push(performance.now() - start);
+  }
+  const images = trainer.heldOut.batch.count;
+  trainer.dispose();
+  return { images, ms: +median(all).toFixed(2), logitsMs: +median(logits).toFixed(2) };
+}
+
+/** Two bare trainers in lockstep, read back every 5 steps as the session does. */
+async function bareMs(steps: number): Promise<number> {
+  const trainers = [PAIR.a, PAIR.b].map(
+    (c) => new Trainer(c, { heldOut: createHeldOutSet(c.imbalance) }),
+  );
+  for (const t of trainers) t.step();
+  await Promise.all(trainers.map((t) => t.flush()));
+  const start = performance.now();
+  for (let i = 1; i <= steps; i++) {
+    for (const t of trainers) t.step();
+    if (i % 5 === 0) for (const t of trainers) await t.flush();
+  }
+  for (const t of trainers) await t.flush();
+  const ms = performance.now() - start;
+  for (const t of trainers) t.dispose();
+  return ms;
+}
+
+/** The real session (auto off: wasm), playing `steps` steps; updates cloned like postMessage. */
+async function sessionMs(steps: number, evalEvery: number) {
+  let cloneMs = 0;
+  let updates = 0;
+  let reached: (() => void) | null = null;
+  let lastStep = 0;
+  const session = new TrainingSession({
+    thread: "worker",
+    backendOptions: {},
+    yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
+  });
+  const onUpdate = (u: SessionUpdate) => {
+    const start = performance.now();
+    structuredClone(u);
+    cloneMs += performance.now() - start;
+    updates += 1;
+    for (const r of u.runs) if (r.id === "a") lastStep = r.step;
+    if (lastStep >= steps + 1 && reached) reached();
+  };
+  await session.start({ runs: PAIR, backend: "wasm", evalEvery, generation: 0 }, onUpdate);
+  await session.step();
+  const done = new Promise<void>((resolve) => {
+    reached = resolve;
+  });
+  const start = performance.now();
+  session.play();
+  await done;
+  const ms = performance.now() - start;
+  session.pause();
+  session.dispose();
+  return { ms, steps: lastStep - 1, cloneMs, updates };
+}
+
+async function main() {
+  await useBackend("wasm");
+  const config = PAIR.a;
+  const flops = trainingStepFlops(config.batchSize);
+  const ms = await stepMs(config, STEPS);
+  const stepGflops = flops / ms / 1e6;
+  const matMul512 = await matMulGflops(512, 512, 512);
+  const m = config.batchSize * GRID_SIZE * GRID_SIZE;
+  const layers = CONV_CHANNELS.map((cout, i) => ({
+    cin: i === 0 ? INPUT_CHANNELS : (CONV_CHANNELS[i - 1] as number),
+    cout,
+  }));
+  const gemm = [];
+  const conv = [];
+  for (const { cin, cout } of layers) {
+    const k = KERNEL_SIZE * KERNEL_SIZE * cin;
+    gemm.push({
+      shape: `${m}×${k}·${k}×${cout}`,
+      gflops: +(await matMulGflops(m, k, cout, 10)).toFixed(2),
+    });
+    conv.push({
+      shape: `${config.batchSize}×32×32×${cin} ⊛ 3×3×${cin}×${cout}`,
+      gflops: +(await convGflops(config.batchSize, cin, cout)).toFixed(2),
+    });
+  }
+  const profile = await profileStep(config);
+  const evaluation = await evaluationMs(config);
+  // Bare, then the session at the page's evaluation interval before (25) and after (50) issue
+  // 12, then bare again: the load on a shared machine drifts, so the bare figure is their mean.
+  const bare1 = await bareMs(PROTOCOL_STEPS);
+  const sessions = [];
+  for (const evalEvery of [25, 50]) {
+    const r = await sessionMs(PROTOCOL_STEPS, evalEvery);
+    sessions.push({ evalEvery, ...r });
+  }
+  const bare2 = await bareMs(PROTOCOL_STEPS);
+  const perPairBare = (bare1 + bare2) / 2 / PROTOCOL_STEPS;
+  const out = {
+    date: new Date().toISOString(),
+    node: process.version,
+    backend: "wasm (SIMD, one thread) in Node",
+    batchSize: config.batchSize,
+    step: { ms: +ms.toFixed(2), gflop: +(flops / 1e9).toFixed(4), gflops: +stepGflops.toFixed(2) },
+    matMul512Gflops: +matMul512.toFixed(2),
+    stepOverMatMul512: +(stepGflops / matMul512).toFixed(3),
+    gemmAtLayerShapes: gemm,
+    conv2dForwardAtLayerShapes: conv,
+    profile,
+    evaluation,
+    protocol: {
+      bareMsPerPair: +perPairBare.toFixed(2),
+      bareRuns: [+(bare1 / PROTOCOL_STEPS).toFixed(2), +(bare2 / PROTOCOL_STEPS).toFixed(2)],
+      sessions: sessions.map((r) => {
+        const perPair = r.ms / r.steps;
+        return {
+          evalEvery: r.evalEvery,
+          steps: r.steps,
+          sessionMsPerPair: +perPair.toFixed(2),
+          overhead: +((perPair - perPairBare) / perPair).toFixed(3),
+          updates: r.updates,
+          cloneMsPerPair: +(r.cloneMs / r.steps).toFixed(3),
+        };
+      }),
+    },
+  };
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync("bench-results/efficiency.json", `${JSON.stringify(out, null, 2)}\n`);
+  console.log(
+    `Training step (batch ${out.batchSize}, ${out.backend}): ${out.step.ms} ms, ${out.step.gflop} GFLOP → ${out.step.gflops} GFLOP/s`,
+  );
+  console.log(
+    `Backend's own matMul 512³: ${out.matMul512Gflops} GFLOP/s → the step runs at ${(out.stepOverMatMul512 * 100).toFixed(0)}% of it`,
+  );
+  console.log(
+    `matMul at the convs' im2col GEMM shapes: ${gemm.map((g) => `${g.shape} ${g.gflops}`).join("; ")} GFLOP/s`,
+  );
+  console.log(
+    `conv2d forward at the layer shapes: ${conv.map((c) => `${c.shape} ${c.gflops}`).join("; ")} GFLOP/s`,
+  );
+  console.log(
+    `Profile of one step: wall ${profile.wallMs} ms, kernels ${profile.kernelMs} ms in ${profile.kernels} kernel calls; top ops:`,
+  );
+  for (const o of profile.ops.slice(0, 16))
+    console.log(`  ${o.name.padEnd(40)} ${o.ms.toFixed(2).padStart(7)} ms  ${o.calls} calls`);
+  console.log(
+    `Held-out evaluation of one run (${evaluation.images} images): ${evaluation.ms} ms, of which the forward pass and read-back ${evaluation.logitsMs} ms (= ${(evaluation.ms / ms).toFixed(1)} training steps)`,
+  );
+  console.log(
+    `Protocol (default pair): bare ${out.protocol.bareMsPerPair} ms per step of both runs (${out.protocol.bareRuns.join(" and ")} before and after)`,
+  );
+  for (const r of out.protocol.sessions)
+    console.log(
+      `  session, evaluating every ${r.evalEvery} steps (${r.steps} steps): ${r.sessionMsPerPair} ms → overhead ${(r.overhead * 100).toFixed(1)}% of a step (${r.updates} updates, cloning them ${r.cloneMsPerPair} ms per step)`,
+    );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
