@@ -27,6 +27,41 @@ describe("docs/design-study.md", () => {
   });
 });
 
+describe("the training page's findings panel", () => {
+  it("quotes the study's numbers as the checked-in results give them", () => {
+    const source = readFileSync("src/pages/train/ToyFindings.tsx", "utf8").replace(/\s+/g, " ");
+    const rare = readRuns(STUDY_DATA.rare);
+    const v = verdictOf(rare);
+    const f2 = (x: number) => x.toFixed(2);
+    expect(v.p1.against).toBe("ace99");
+    expect(source).toContain("(α = 0.99, the largest α it tried)");
+    expect(source).toContain(`by +${f2(v.p1.mean)} ± ${f2(v.p1.se)} AP (SE)`);
+    // Over the seeds where neither α-FL nor the best α-CE failed.
+    const ap = (loss: string, seed: number) =>
+      rare.find((r) => r.loss === loss && r.seed === seed)?.checkpoints.find((c) => c.step === 500)
+        ?.ap ?? 0;
+    const seeds = [...new Set(rare.map((r) => r.seed))];
+    const both = seeds.filter((s) => ap("afl", s) >= 0.05 && ap("ace99", s) >= 0.05);
+    const stalled = seeds.filter((s) => ap("ace99", s) < 0.05);
+    const d = both.map((s) => ap("afl", s) - ap("ace99", s));
+    const mean = d.reduce((a, b) => a + b, 0) / d.length;
+    const se = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / (d.length - 1) / d.length);
+    expect(source).toContain(`the ${stalled.length} seeds where that α-CE stalled`);
+    expect(source).toContain(
+      `over the ${both.length} where neither failed α-FL still led by +${f2(mean)} ± ${f2(se)}`,
+    );
+    // "About half": the stalled seeds' share of the summed difference.
+    const total = seeds.reduce((a, s) => a + ap("afl", s) - ap("ace99", s), 0);
+    const share = stalled.reduce((a, s) => a + ap("afl", s) - ap("ace99", s), 0) / total;
+    expect(share).toBeGreaterThan(0.4);
+    expect(share).toBeLessThan(0.6);
+    const ceFailed = seeds.filter((s) => ap("ce", s) < 0.05).length;
+    expect(source).toContain(
+      `CE failed in ${ceFailed} of ${seeds.length} seeds even with the prior init`,
+    );
+  });
+});
+
 describe("the study and the training benchmark", () => {
   it("are the same experiment: on the seeds both ran, every shared loss has the same AP at step 500", () => {
     const bench = results as unknown as TrainBenchResults;

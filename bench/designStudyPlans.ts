@@ -29,7 +29,7 @@ export interface Variant {
 }
 
 export const VARIANTS: readonly Variant[] = [
-  { name: "today", why: "the current default task", imbalance: 1000, task: {} },
+  { name: "today", why: "the former default task", imbalance: 1000, task: {} },
   {
     name: "near-miss",
     why: "hard negatives that differ from a target by one pixel of one arm (look-alike classes)",

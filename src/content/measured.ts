@@ -26,13 +26,25 @@ export function hasSetting(id: string): boolean {
   return TRAIN_BENCH.settings.some((s) => s.id === id);
 }
 
-/** "0.97 ± 0.02 (stalled in 1 of 5 seeds)": a setting's AP at a step, mean ± sd over seeds. */
+/** How many seeds of a setting had diverged by `step` (the engine's divergence check). */
+export function divergedBy(id: string, step: number): number {
+  return TRAIN_BENCH.runs.filter(
+    (r) => r.setting === id && r.divergence !== null && r.divergence.step <= step,
+  ).length;
+}
+
+/**
+ * "0.97 ± 0.02 (failed in 2 of 5 seeds, 1 of them diverged)": a setting's AP at a step, mean ±
+ * sd over seeds; a run fails when its AP is below 0.05 there (a diverged run counts as AP 0).
+ */
 export function quoteAp(id: string, step: number): string {
   const at = settingAt(TRAIN_BENCH, id, step);
   const n = at.perSeed.size;
-  const stalled = Math.round(at.stalled * n);
+  const failed = Math.round(at.stalled * n);
+  const diverged = divergedBy(id, step);
   const spread = at.summary.n > 1 ? ` ± ${ap2(at.summary.sd)}` : "";
-  return `${ap2(at.summary.mean)}${spread}${stalled > 0 ? ` (stalled in ${stalled} of ${n} seeds)` : ""}`;
+  const how = diverged > 0 ? `, ${diverged} of them diverged` : "";
+  return `${ap2(at.summary.mean)}${spread}${failed > 0 ? ` (failed in ${failed} of ${n} seeds${how})` : ""}`;
 }
 
 /** "level within noise" / "B ahead by 0.05 ± 0.01 (SE)" for B against A at a step. */

@@ -34,7 +34,7 @@ export const PAPER_TABLE_1B: readonly { gamma: number; alpha: number; ap: number
 /** §5.1: plain CE with the prior init ("a respectable AP of 30.2"); = Table 1a at α = 0.5. */
 export const PAPER_CE_PRIOR_AP = 30.2;
 
-/** The paper's schedule, which the toy's ~1,000 constant-lr steps cannot copy (§4.1). */
+/** The paper's schedule, which the toy's 500 constant-lr steps cannot copy (§4.1). */
 export const PAPER_SCHEDULE = {
   iterations: 90_000,
   /** The learning rate is divided by 10 at these iterations. */

@@ -65,6 +65,11 @@ describe("the article's sentence about the toy without the prior init", () => {
     // Every run failed (a diverged run counts as AP 0).
     expect(at.stalled).toBe(1);
   });
+
+  it("…and so does what it says next: CE fails even with the prior init, α-FL in no seed", () => {
+    expect(settingAt(TRAIN_BENCH, "sgd/ce", BENCH_BUDGET).stalled).toBe(1);
+    expect(settingAt(TRAIN_BENCH, "sgd/alpha-fl", BENCH_BUDGET).stalled).toBe(0);
+  });
 });
 
 describe("the findings panel's sentence about the benchmark's seeds", () => {

@@ -13,7 +13,7 @@ import {
 } from "../experiment/trainBench";
 import { formatCount } from "../math/format";
 import { summarize } from "../math/seedStats";
-import { BENCH_BUDGET, hasSetting, quoteAp, TRAIN_BENCH } from "./measured";
+import { BENCH_BUDGET, divergedBy, hasSetting, quoteAp, TRAIN_BENCH } from "./measured";
 import { paperGain, paperOhemGap } from "./paper";
 
 export interface Finding {
@@ -25,14 +25,15 @@ function nameOf(id: string): string {
   return TRAIN_BENCH.settings.find((s) => s.id === id)?.name ?? id;
 }
 
-/** "CE stalled in 2 of 5 seeds, the best α-CE in 1, α-FL in none". */
+/** "CE in 5 of 5 (1 diverged), the best α-CE in 1, α-FL in none". */
 function stalls(ids: readonly string[], step: number): string {
   const n = TRAIN_BENCH.seeds.length;
   return ids
     .filter(hasSetting)
     .map((id) => {
       const k = Math.round(settingAt(TRAIN_BENCH, id, step).stalled * n);
-      return `${nameOf(id)} in ${k === 0 ? "none" : `${k} of ${n}`}`;
+      const d = divergedBy(id, step);
+      return `${nameOf(id)} in ${k === 0 ? "none" : `${k} of ${n}${d > 0 ? ` (${d} diverged)` : ""}`}`;
     })
     .join(", ");
 }
@@ -41,7 +42,11 @@ function stalls(ids: readonly string[], step: number): string {
 function namedCall(a: string, b: string, step: number): string {
   const v = compareSettings(TRAIN_BENCH, a, b, step);
   if (v.kind === "too-few") return `too few seeds to call a difference (${v.seeds})`;
-  if (v.kind === "level") return "level within noise";
+  if (v.kind === "level") {
+    const ahead = v.differences.filter((d) => d > 0).length;
+    const sign = v.mean >= 0 ? "+" : "−";
+    return `level within noise (${nameOf(b)} ${sign}${Math.abs(v.mean).toFixed(2)} ± ${v.se.toFixed(2)} (SE), ahead in ${ahead} of ${v.differences.length} seeds; not called)`;
+  }
   return `${nameOf(v.leader === "b" ? b : a)} ahead by ${Math.abs(v.mean).toFixed(2)} ± ${v.se.toFixed(2)} (SE)`;
 }
 
@@ -86,7 +91,7 @@ export function toyFindings(): Finding[] {
     });
     out.push({
       id: "stalls",
-      text: `Runs that stalled (AP below 0.05 at step ${formatCount(step)}): ${stalls(["sgd/ce", best, fl], step)}.`,
+      text: `Runs that failed (AP below 0.05 at step ${formatCount(step)}, a diverged run included): ${stalls(["sgd/ce", best, fl], step)}.`,
     });
   }
   if (hasSetting("sgd/ce-zero") && hasSetting("sgd/alpha-fl-zero")) {

@@ -47,10 +47,9 @@ import { useTrainingSession } from "./useTrainingSession";
 const TRAINING_FIGURES = { ...PAGE_FIGURE, liveCaption: false };
 
 /**
- * Steps between held-out evaluations of the live runs, as in the recorded run. One evaluation
- * of a run costs about as much as 2–3 of its training steps at 1 : 1,000 (128 held-out images,
- * more at higher imbalance); every 25 steps that was about 12% of the training time, every 50
- * about half that (`npm run bench:efficiency`, docs/benchmarks.md).
+ * Steps between held-out evaluations of the live runs (the recorded run evaluates every 25). At
+ * 1 : 1,000 (128 held-out images) evaluating every 25 steps cost 25.9% of a step's time and every
+ * 50 15.6% (`npm run bench:efficiency`, docs/benchmarks.md); the default 1 : 5,000 holds 640.
  */
 const EVAL_EVERY = 50;
 

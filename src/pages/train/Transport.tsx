@@ -79,7 +79,7 @@ export function Transport(props: TransportProps) {
       </dl>
       <p className="text-xs text-[var(--muted)]" data-testid="budget-note">
         {RUN_IDS.every((id) => view.runs[id].step < budget)
-          ? `Play pauses at step ${formatCount(budget)}, where the benchmark measured the numbers this page quotes.`
+          ? `Play pauses at step ${formatCount(budget)}, the last step of the benchmark this page quotes (in Node; a run here need not match it exactly).`
           : `Past step ${formatCount(budget)}, the benchmark's budget: Play trains on until you pause.`}
       </p>
     </div>
