@@ -56,15 +56,16 @@ function namedCall(a: string, b: string, step: number): string {
  */
 function withoutStalls(a: string, b: string, step: number): string {
   const d = workingDifferences(TRAIN_BENCH, a, b, step);
-  const where = `over the ${d.length === 1 ? "one seed" : `${d.length} seeds`} where neither stalled`;
+  const where = `over the ${d.length === 1 ? "one seed" : `${d.length} seeds`} where neither failed`;
   const v = verdictOf(d);
   if (v.kind === "too-few") {
     const mean = summarize(d).mean;
     return d.length === 0
-      ? "no seed where neither stalled"
+      ? "no seed where neither failed"
       : `${where}, ${nameOf(b)} − ${nameOf(a)} = ${mean.toFixed(2)} (too few seeds to call)`;
   }
-  if (v.kind === "level") return `${where}, level within noise`;
+  if (v.kind === "level")
+    return `${where}, level within noise (${v.mean >= 0 ? "+" : "−"}${Math.abs(v.mean).toFixed(2)} ± ${v.se.toFixed(2)} (SE))`;
   return `${where}, ${nameOf(v.leader === "b" ? b : a)} ahead by ${Math.abs(v.mean).toFixed(2)} ± ${v.se.toFixed(2)} (SE)`;
 }
 
