@@ -45,7 +45,7 @@ function namedCall(a: string, b: string, step: number): string {
   if (v.kind === "level") {
     const ahead = v.differences.filter((d) => d > 0).length;
     const sign = v.mean >= 0 ? "+" : "−";
-    return `level within noise (${nameOf(b)} ${sign}${Math.abs(v.mean).toFixed(2)} ± ${v.se.toFixed(2)} (SE), ahead in ${ahead} of ${v.differences.length} seeds; not called)`;
+    return `level within noise (mean difference ${sign}${Math.abs(v.mean).toFixed(2)} ± ${v.se.toFixed(2)} (SE); ${nameOf(b)} ahead in ${ahead} of ${v.differences.length} seeds)`;
   }
   return `${nameOf(v.leader === "b" ? b : a)} ahead by ${Math.abs(v.mean).toFixed(2)} ± ${v.se.toFixed(2)} (SE)`;
 }
