@@ -20,9 +20,9 @@ const page = await browser.newPage({
 page.on("console", (m) => m.type() === "error" && console.log("console error:", m.text()));
 page.on("pageerror", (e) => console.log("page error:", e.message));
 await page.goto(`http://127.0.0.1:4399${path}`);
-// Off-screen figures skip rendering (content-visibility: auto); a full-page capture needs them.
+// Off-screen figures and paragraphs skip rendering (content-visibility: auto); a full-page capture needs them.
 await page.addStyleTag({
-  content: "figure[data-chart] { content-visibility: visible !important; }",
+  content: "* { content-visibility: visible !important; }",
 });
 await page.waitForTimeout(1000);
 await page.screenshot({ path: out, fullPage: true });
