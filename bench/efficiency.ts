@@ -21,6 +21,7 @@ import { createHeldOutSet, INPUT_CHANNELS } from "../src/experiment/dataset";
 import type { SessionUpdate } from "../src/experiment/protocol";
 import { GRID_SIZE } from "../src/experiment/scene";
 import { median } from "./layersBaseline";
+import { engineStepMs } from "./stepTime";
 import { matMulGflops } from "./throughput";
 
 const STEPS = Number(process.env.EFFICIENCY_STEPS ?? 60);
@@ -30,19 +31,6 @@ const recorded = JSON.parse(readFileSync("public/recorded-run.json", "utf8")) as
 };
 /** The training page's default pair (as recorded by `npm run record:run`). */
 const PAIR = recorded.config;
-
-async function stepMs(config: TrainConfig, steps: number): Promise<number> {
-  const trainer = new Trainer(config, { heldOut: createHeldOutSet(config.imbalance, 1) });
-  const times: number[] = [];
-  for (let i = 0; i < steps + 3; i++) {
-    const start = performance.now();
-    trainer.step();
-    await trainer.flush();
-    if (i >= 3) times.push(performance.now() - start);
-  }
-  trainer.dispose();
-  return median(times);
-}
 
 async function convGflops(n: number, cin: number, cout: number, repeats = 20): Promise<number> {
   const x = tf.randomNormal([n, GRID_SIZE, GRID_SIZE, cin], 0, 1, "float32", 3);
@@ -173,7 +161,7 @@ async function main() {
   await useBackend("wasm");
   const config = PAIR.a;
   const flops = trainingStepFlops(config.batchSize);
-  const ms = await stepMs(config, STEPS);
+  const ms = await engineStepMs(config, STEPS);
   const stepGflops = flops / ms / 1e6;
   const matMul512 = await matMulGflops(512, 512, 512);
   const m = config.batchSize * GRID_SIZE * GRID_SIZE;

@@ -29,6 +29,7 @@ import {
   type TrainBenchResults,
 } from "../src/experiment/trainBench";
 import { measureLayersFit, median } from "./layersBaseline";
+import { engineStepMs } from "./stepTime";
 import { matMulGflops } from "./throughput";
 import { RESULTS_PATH, trainTables, writeBenchmarksDoc } from "./trainReport";
 import { registerWasmConvBackpropFilter } from "./wasmConvBackpropFilter";
@@ -166,15 +167,7 @@ async function main() {
 async function measureSpeed() {
   const config = { ...DEFAULT_CONFIG, ...TOY_TASK };
   const steps = quick ? 15 : 40;
-  const trainer = new Trainer(config, { heldOut: createHeldOutSet(config.imbalance, 1) });
-  const times: number[] = [];
-  for (let i = 0; i < steps + 3; i++) {
-    const start = performance.now();
-    trainer.step();
-    await trainer.flush();
-    if (i >= 3) times.push(performance.now() - start);
-  }
-  trainer.dispose();
+  const engineMs = await engineStepMs(config, steps);
   const dataTimes: number[] = [];
   for (let i = 0; i < 10; i++) {
     const start = performance.now();
@@ -183,7 +176,6 @@ async function measureSpeed() {
   }
   registerWasmConvBackpropFilter();
   const layers = await measureLayersFit(config, steps);
-  const engineMs = median(times);
   const flops = trainingStepFlops(config.batchSize);
   return {
     batchSize: config.batchSize,
