@@ -9,12 +9,12 @@
  * Builds nothing: run `npx vite build` first. Writes bench-results/a11y-<DIR>.json.
  * No assertions (the gate is the e2e suite); this prints figures.
  */
-import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./chromium.mjs";
+import { runLighthouse } from "./lighthouse.mjs";
 import { serveStatic } from "./serve-static.mjs";
 
 const args = process.argv.slice(2);
@@ -137,43 +137,27 @@ async function axeAll(browser) {
   return results;
 }
 
-/** Run a command without blocking this process (whose static server must keep answering). */
-function run(command, args, env) {
-  return new Promise((done) => {
-    const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env });
-    child.on("close", (status) => done(status));
-  });
-}
-
 async function lighthouseAll(executablePath) {
   const pages = ["/", "/train/", "/yours/", "/embed/?chart=loss-vs-pt"];
-  const flags = ["--headless=new", ...CHROMIUM_ARGS].join(" ");
   const out = [];
-  mkdirSync("bench-results/lighthouse", { recursive: true });
   for (const path of pages) {
     const file = `bench-results/lighthouse/${LABEL}${path.replace(/[^a-z]+/g, "_")}.json`;
-    const status = await run(
-      "npx",
-      [
-        "-y",
-        "lighthouse@12.2.3",
-        `${BASE}${path}`,
+    const report = await runLighthouse({
+      url: `${BASE}${path}`,
+      file,
+      executablePath,
+      stdout: "inherit",
+      args: [
         "--only-categories=accessibility,best-practices,seo",
         // The screenshot of the whole long explainer feeds no score of these three categories.
         "--disable-full-page-screenshot",
         "--max-wait-for-load=30000",
-        "--output=json",
-        `--output-path=${file}`,
-        `--chrome-flags=${flags}`,
-        "--quiet",
       ],
-      { ...process.env, CHROME_PATH: executablePath },
-    );
-    if (status !== 0) {
-      out.push({ path, error: `lighthouse exited ${status}` });
+    });
+    if (report === null) {
+      out.push({ path, error: "lighthouse failed" });
       continue;
     }
-    const report = JSON.parse(readFileSync(file, "utf8"));
     const score = (id) => Math.round((report.categories[id]?.score ?? 0) * 100);
     const failed = Object.values(report.audits)
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")

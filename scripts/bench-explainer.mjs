@@ -19,12 +19,13 @@
  * No assertions: this is a benchmark. The machine's load moves every timing; compare runs
  * made side by side.
  */
-import { execSync, spawn } from "node:child_process";
+import { execSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./chromium.mjs";
+import { runLighthouse } from "./lighthouse.mjs";
 import { serveStatic } from "./serve-static.mjs";
 
 const args = process.argv.slice(2);
@@ -169,41 +170,21 @@ async function sliderToPaint(rate) {
   };
 }
 
-/** Run a command without blocking this process (whose static server must keep answering). */
-function run(command, argv, env) {
-  return new Promise((done) => {
-    const child = spawn(command, argv, { stdio: ["ignore", "ignore", "inherit"], env });
-    child.on("close", (status) => done(status));
-  });
-}
-
 // 3. Lighthouse performance, mobile, simulated throttling (its defaults).
 async function lighthouse({ path }) {
-  const flags = ["--headless=new", ...CHROMIUM_ARGS].join(" ");
   const runs = [];
-  mkdirSync("bench-results/lighthouse", { recursive: true });
   for (let i = 0; i < RUNS; i++) {
     const file = `bench-results/lighthouse/perf${path.replace(/[^a-z]+/g, "_")}${i}.json`;
-    const status = await run(
-      "npx",
-      [
-        "-y",
-        "lighthouse@12.2.3",
-        `${BASE}${path}`,
-        "--only-categories=performance",
-        "--max-wait-for-load=60000",
-        "--output=json",
-        `--output-path=${file}`,
-        `--chrome-flags=${flags}`,
-        "--quiet",
-      ],
-      { ...process.env, CHROME_PATH: executablePath },
-    );
-    if (status !== 0) {
-      runs.push({ error: `lighthouse exited ${status}` });
+    const report = await runLighthouse({
+      url: `${BASE}${path}`,
+      file,
+      executablePath,
+      args: ["--only-categories=performance", "--max-wait-for-load=60000"],
+    });
+    if (report === null) {
+      runs.push({ error: "lighthouse failed" });
       continue;
     }
-    const report = JSON.parse(readFileSync(file, "utf8"));
     const value = (id) => report.audits[id]?.numericValue ?? null;
     runs.push({
       score: Math.round((report.categories.performance?.score ?? 0) * 100),
