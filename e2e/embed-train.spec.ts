@@ -63,7 +63,7 @@ test.describe("training charts in an embed", () => {
     const f4 = page.locator('figure[data-chart="train-figure4"]');
     await expect(f4.locator('path[data-series="neg"]')).toBeVisible();
     await expect(page.getByTestId("train-figure4-caption")).toContainText(
-      "Run B at step 1000, losses recomputed with γ = 0.5",
+      "Run B at step 500, losses recomputed with γ = 0.5",
     );
     const slider = page.getByRole("slider", { name: "Cumulative loss gamma" });
     await expect(slider).toHaveValue("0.5");
