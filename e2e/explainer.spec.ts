@@ -95,6 +95,8 @@ test.describe("reading and tweaking the explainer", () => {
     // far out of view do not follow the page until they scroll near).
     await page.setViewportSize({ width: 1280, height: 1100 });
     await page.goto("./");
+    // The terms answer the pointer once the prerendered page is hydrated.
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     const mod = page.locator(".katex .term-mod").first();
     await mod.scrollIntoViewIfNeeded();
     await mod.hover();

@@ -5,7 +5,7 @@
  * failed and a retry: an expected outcome, noted as a warning. Every other recoverable error (a
  * hydration mismatch, above all) is reported as React would by default.
  */
-import type { ReactNode } from "react";
+import { createElement, type ReactNode, useEffect } from "react";
 import { hydrateRoot } from "react-dom/client";
 
 const CHUNK_LOAD_FAILURE =
@@ -18,8 +18,16 @@ export function isChunkLoadFailure(error: unknown): boolean {
   return false;
 }
 
+/** Marks `<html data-hydrated>` once hydration has committed (tests wait for it before hovering). */
+function MarkHydrated({ children }: { children: ReactNode }): ReactNode {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+  return children;
+}
+
 export function hydratePage(root: HTMLElement, page: ReactNode): void {
-  hydrateRoot(root, page, {
+  hydrateRoot(root, createElement(MarkHydrated, null, page), {
     onRecoverableError(error) {
       if (isChunkLoadFailure(error)) {
         console.warn("A part of the page could not be loaded; it shows a retry instead.", error);
