@@ -59,7 +59,7 @@ export function SeedsPanel({ job, losses, onRun, onCancel, firstSeed, inWorker }
       <JobControls
         job={job}
         steps={steps}
-        stepChoices={[100, 250, TOY_BUDGET, 1000]}
+        stepChoices={[50, 100, 250, TOY_BUDGET, 1000]}
         onSteps={setSteps}
         onRun={() =>
           onRun(
