@@ -143,7 +143,12 @@ test.describe("offline after one visit", () => {
       await reload.click();
       // The page reloaded into the new version: the marker is gone, nothing waits any more.
       await expect
-        .poll(() => page.evaluate(() => (window as unknown as { __old?: boolean }).__old ?? false))
+        .poll(() =>
+          page
+            .evaluate(() => (window as unknown as { __old?: boolean }).__old ?? false)
+            // While the reload is under way there is no page to ask: ask again.
+            .catch(() => true),
+        )
         .toBe(false);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect(page.getByTestId("update-notice")).toHaveCount(0);
