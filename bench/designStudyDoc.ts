@@ -10,7 +10,15 @@ import { readFileSync } from "node:fs";
 import { pairedDifferences, summarize } from "../src/math/seedStats";
 import type { StudyFile, StudyRun } from "./designStudy";
 import { ALPHA_CE_IDS, CE_ID, FL_ID, LOSSES } from "./designStudyPlans";
-import { apAt, bestAlphaCe, compactReport, FAIL_AP, studyReport } from "./designStudyReport";
+import {
+  apAt,
+  bestAlphaCe,
+  compactReport,
+  FAIL_AP,
+  seedMap,
+  studyReport,
+} from "./designStudyReport";
+import { median } from "./layersBaseline";
 
 export const STUDY_DOC = "docs/design-study.md";
 export const STUDY_DATA = {
@@ -29,16 +37,6 @@ export function readRuns(path: string): StudyRun[] {
 const f3 = (x: number) => x.toFixed(3);
 const nameOf = (id: string) => LOSSES.find((l) => l.id === id)?.name ?? id;
 
-function seedAps(runs: StudyRun[], loss: string, step: number): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const r of runs) {
-    if (r.loss !== loss) continue;
-    const ap = apAt(r, step);
-    if (ap !== undefined) out.set(r.seed, ap);
-  }
-  return out;
-}
-
 export interface PairedCriterion {
   against: string;
   n: number;
@@ -50,7 +48,7 @@ export interface PairedCriterion {
 
 /** Mean of AP(α-FL) − AP(other) over seeds, paired; holds when it exceeds 2 SE. */
 export function pairedCriterion(runs: StudyRun[], other: string, step: number): PairedCriterion {
-  const { differences } = pairedDifferences(seedAps(runs, FL_ID, step), seedAps(runs, other, step));
+  const { differences } = pairedDifferences(seedMap(runs, FL_ID, step), seedMap(runs, other, step));
   const s = summarize(differences);
   return {
     against: other,
@@ -72,7 +70,7 @@ export interface Verdict {
 export function verdictOf(runs: StudyRun[], step = PRIMARY_STEP): Verdict {
   const best = bestAlphaCe(runs, step);
   if (best === null) throw new Error("no α-CE runs");
-  const ce0 = [...seedAps(runs, "ce0", step).values()];
+  const ce0 = [...seedMap(runs, "ce0", step).values()];
   const failed = ce0.filter((ap) => !(ap >= FAIL_AP)).length;
   return {
     p1: pairedCriterion(runs, best, step),
@@ -92,10 +90,10 @@ export function verdictText(task: string, runs: StudyRun[]): string {
   const v = verdictOf(runs);
   const best = v.p1.against;
   const worked = (id: string) =>
-    [...seedAps(runs, id, PRIMARY_STEP).values()].filter((ap) => ap >= FAIL_AP).length;
+    [...seedMap(runs, id, PRIMARY_STEP).values()].filter((ap) => ap >= FAIL_AP).length;
   const failures = [...ALPHA_CE_IDS, CE_ID, FL_ID]
     .map((id) => {
-      const n = seedAps(runs, id, PRIMARY_STEP).size;
+      const n = seedMap(runs, id, PRIMARY_STEP).size;
       return `${nameOf(id)} ${n - worked(id)}/${n}`;
     })
     .join(", ");
@@ -109,15 +107,6 @@ export function verdictText(task: string, runs: StudyRun[]): string {
   ].join("\n");
 }
 
-const median = (xs: number[]) => {
-  const v = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(v.length / 2);
-  return v.length === 0
-    ? Number.NaN
-    : v.length % 2
-      ? (v[m] as number)
-      : ((v[m - 1] as number) + (v[m] as number)) / 2;
-};
 const g3 = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : "–");
 
 /**

@@ -23,7 +23,8 @@ export function apAt(run: StudyRun, step: number): number | undefined {
   return undefined;
 }
 
-function seedMap(runs: StudyRun[], loss: string, step: number): Map<number, number> {
+/** AP per seed of one loss at `step` (see apAt). */
+export function seedMap(runs: StudyRun[], loss: string, step: number): Map<number, number> {
   const out = new Map<number, number>();
   for (const r of runs) {
     if (r.loss !== loss) continue;
