@@ -9,8 +9,10 @@ import { bundleGraphPlugin } from "./build/bundleGraph";
 import { katexInlineStyles } from "./build/katexStylesPlugin";
 import { bundledLicenses } from "./build/licenses";
 import { prerenderPlugin } from "./build/prerender";
+import rehypeArticleParts from "./build/rehypeArticleParts";
 import rehypeKatexHtml from "./build/rehypeKatexHtml";
 import { tfjsWasmThreadsFix } from "./build/tfjsWasmThreadsFix";
+import { ARTICLE_PART_CLASS } from "./src/content/articleParts";
 
 /** Every page is its own HTML entry, so `dist/` works on any static host without rewrites. */
 const PAGES = {
@@ -32,7 +34,10 @@ export default defineConfig({
       // KaTeX runs here, at build time: the page ships typeset HTML + CSS, never KaTeX's JS.
       ...mdx({
         remarkPlugins: [remarkMath],
-        rehypePlugins: [[rehypeKatexHtml, { styles: katexStyles.registry }]],
+        rehypePlugins: [
+          [rehypeKatexHtml, { styles: katexStyles.registry }],
+          [rehypeArticleParts, { partClass: ARTICLE_PART_CLASS }],
+        ],
       }),
     },
     katexStyles.plugin,

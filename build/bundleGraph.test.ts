@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BundleGraph, forbiddenReachable, reachable } from "./bundleGraph";
+import { type BundleGraph, criticalFiles, forbiddenReachable, reachable } from "./bundleGraph";
 
 const graph: BundleGraph = [
   {
@@ -51,5 +51,21 @@ describe("the bundle check", () => {
 
   it("refuses a page the build does not have", () => {
     expect(() => forbiddenReachable(graph, ["nope.html"], ENGINE)).toThrow(/no entry/);
+  });
+});
+
+describe("criticalFiles", () => {
+  it("lists a page's module entry and its modulepreloads, relative to the build", () => {
+    const html = `<head><script type="module" crossorigin src="../assets/train-1.js"></script>
+      <link rel="modulepreload" crossorigin href="../assets/react-2.js">
+      <link rel="stylesheet" href="../assets/x.css"><script src="../sw.js"></script></head>`;
+    expect(criticalFiles(html, "train/index.html")).toEqual([
+      "assets/train-1.js",
+      "assets/react-2.js",
+    ]);
+    expect(criticalFiles(html.replaceAll("../", "./"), "index.html")).toEqual([
+      "assets/train-1.js",
+      "assets/react-2.js",
+    ]);
   });
 });

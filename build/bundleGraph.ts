@@ -5,7 +5,7 @@
  * `checkBundles.ts` runs the check after `vite build` in `npm test`.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, relative } from "node:path";
+import { dirname, posix, relative } from "node:path";
 import type { Plugin } from "vite";
 
 export interface BundleNode {
@@ -35,6 +35,19 @@ export function reachable(graph: BundleGraph, start: readonly string[]): Set<str
     for (const next of byFile.get(file)?.loads ?? []) queue.push(next);
   }
   return seen;
+}
+
+/**
+ * The JavaScript a page loads before it is interactive: its module entry script and the
+ * modulepreloads in its HTML (`html`, the page's text; `page`, its path in the build, such as
+ * "train/index.html"), as paths in the build.
+ */
+export function criticalFiles(html: string, page: string): string[] {
+  const dir = page.includes("/") ? page.slice(0, page.lastIndexOf("/") + 1) : "";
+  const refs = html.matchAll(
+    /<(?:script[^>]*type="module"[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+)"/g,
+  );
+  return [...refs].map((m) => posix.normalize(`${dir}${m[1]}`).replace(/^\//, ""));
 }
 
 /**

@@ -1,10 +1,17 @@
 /**
  * After `vite build`: fail when anything the explainer or an embed can load contains tfjs (or a
- * wasm binary). Reads the graph `bundleGraphPlugin` wrote. Usage: npx tsx build/checkBundles.ts
+ * wasm binary), or when the explainer's JavaScript before it is interactive holds what it loads
+ * later by design (the article's own code, the code panel: issue 12). Reads the graph
+ * `bundleGraphPlugin` wrote. Usage: npx tsx build/checkBundles.ts
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { BUNDLE_GRAPH_PATH, type BundleGraph, forbiddenReachable } from "./bundleGraph";
+import {
+  BUNDLE_GRAPH_PATH,
+  type BundleGraph,
+  criticalFiles,
+  forbiddenReachable,
+} from "./bundleGraph";
 
 /** Pages that must never load the training engine. */
 export const ENGINE_FREE_PAGES = ["index.html", "embed/index.html", "yours/index.html"];
@@ -28,4 +35,29 @@ if (train.length === 0) {
   failed = true;
   console.error("train/index.html reaches no tfjs: the bundle graph is incomplete");
 } else console.log(`train/index.html reaches tfjs in ${train.length} files (as it should)`);
+
+/** What the explainer loads after it is interactive, never before (ArticleBody.tsx, ExplainerPage.tsx). */
+export const EXPLAINER_LATE = /^src\/(content\/article\.mdx|components\/CodePanel\.tsx)$/;
+const critical = criticalFiles(
+  readFileSync(resolve(root, "dist/index.html"), "utf8"),
+  "index.html",
+);
+const early = graph
+  .filter((n) => critical.includes(n.file))
+  .flatMap((n) => n.modules.filter((m) => EXPLAINER_LATE.test(m)));
+const late = graph.some((n) => n.modules.some((m) => EXPLAINER_LATE.test(m)));
+if (critical.length === 0 || !late) {
+  failed = true;
+  console.error(
+    "index.html: no entry script, or no article chunk: the check is not reading the build",
+  );
+} else if (early.length > 0) {
+  failed = true;
+  console.error(
+    `index.html loads before it is interactive what should come later: ${early.join(", ")}`,
+  );
+} else
+  console.log(
+    `index.html: ${critical.length} files before interactive, the article not among them`,
+  );
 process.exit(failed ? 1 : 0);

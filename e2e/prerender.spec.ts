@@ -82,4 +82,39 @@ test.describe("prerendered pages", () => {
     const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
     expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.01);
   });
+
+  test("the article's prose is adopted as the server sent it; only its figures are hydrated", async ({
+    page,
+  }) => {
+    // Every node removed from inside the article's static parts, from the start of the load.
+    await page.addInitScript(() => {
+      const w = window as unknown as { removed: string[] };
+      w.removed = [];
+      new MutationObserver((records) => {
+        for (const r of records) {
+          // Inside a static part, or a whole part, figure slot or page taken away.
+          const t = r.target;
+          const inPart =
+            t instanceof Element && (t.closest(".article-part") || t.matches("#root, .article"));
+          for (const n of r.removedNodes)
+            if (inPart && (n instanceof Element || n.textContent?.trim()))
+              w.removed.push(n instanceof Element ? n.outerHTML.slice(0, 80) : `${n.textContent}`);
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto("./?gamma=3");
+    // Figures follow the state once near the viewport (FreezeWhenHidden).
+    await page.locator("#loss-vs-pt").scrollIntoViewIfNeeded();
+    await expect(page.getByTestId("loss-vs-pt-caption")).toContainText("γ = 3");
+    expect(await page.locator(".article-part").count()).toBe(FIGURES.length + 1);
+    // The figures are live: a term button pins its term in them, pressed state and all.
+    const term = page.locator("button.term-button").first();
+    await term.click();
+    await expect(term).toHaveAttribute("aria-pressed", "true");
+    await term.click();
+    await expect(term).toHaveAttribute("aria-pressed", "false");
+    // Nothing of the article (or the page: a failed hydration re-renders the root) was rebuilt.
+    const removed = await page.evaluate(() => (window as unknown as { removed: string[] }).removed);
+    expect(removed).toEqual([]);
+  });
 });

@@ -14,7 +14,9 @@
  *  3. Lighthouse 12.2.3 performance (its default: mobile, simulated throttling) for both pages on
  *     a static server that compresses (gzip/brotli), median of --runs runs (default 3): score,
  *     FCP, LCP, TBT, CLS, Speed Index, DOM size.
- * Usage: node scripts/bench-explainer.mjs [--no-build] [--no-lighthouse] [--runs N]
+ * Usage: node scripts/bench-explainer.mjs [--no-build] [--no-lighthouse] [--runs N] [--dist DIR]
+ *   --dist DIR: measure another build (implies --no-build), e.g. an older commit's, to compare
+ *   side by side; the tfjs check then reads this build's bundle graph only where files match.
  * Port: BENCH_PORT (default 4391). Figures go to stdout and bench-results/explainer.json.
  * No assertions: this is a benchmark. The machine's load moves every timing; compare runs
  * made side by side.
@@ -40,7 +42,9 @@ const PAGES = [
 ];
 const GRAPH = "node_modules/.cache/focal-loss-explorer/bundle-graph.json";
 
-if (!args.includes("--no-build")) execSync("npx vite build", { stdio: "ignore" });
+const DIST = args.includes("--dist") ? args[args.indexOf("--dist") + 1] : "dist";
+if (!args.includes("--no-build") && DIST === "dist")
+  execSync("npx vite build", { stdio: "ignore" });
 
 const kB = (bytes) => +(bytes / 1000).toFixed(1);
 const quantile = (xs, q) => {
@@ -52,7 +56,7 @@ const median = (xs) => quantile(xs, 0.5);
 // 1a. What each page's HTML makes the browser load before the page can run.
 const graph = JSON.parse(readFileSync(GRAPH, "utf8"));
 function critical({ html }) {
-  const text = readFileSync(join("dist", html), "utf8");
+  const text = readFileSync(join(DIST, html), "utf8");
   const dir = html.includes("/") ? html.slice(0, html.lastIndexOf("/") + 1) : "";
   const files = [
     ...text.matchAll(
@@ -64,7 +68,7 @@ function critical({ html }) {
   let raw = 0;
   const tfjsModules = [];
   for (const file of files) {
-    const buf = readFileSync(join("dist", file));
+    const buf = readFileSync(join(DIST, file));
     raw += buf.length;
     gzip += gzipSync(buf, { level: 9 }).length;
     brotli += brotliCompressSync(buf).length;
@@ -82,7 +86,7 @@ function critical({ html }) {
   };
 }
 
-const server = await serveStatic("dist", PORT, "127.0.0.1", { compress: true });
+const server = await serveStatic(DIST, PORT, "127.0.0.1", { compress: true });
 const executablePath = await findChromium();
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 

@@ -3,11 +3,13 @@
  * shown as written when the page lets the reader do it, replaced by `instead` (or left out)
  * when a lesson link hides what it needs, so the article never asks a class to move a slider
  * it cannot see. In the article: `<Try needs="controls" instead="…">Change γ and …</Try>`.
+ *
+ * Both texts are in the HTML; the page's `hide-<part>` classes choose which one shows
+ * (styles.css, one rule per part a lesson can hide). The article is static HTML that React does
+ * not hydrate (pages/explainer/ArticleBody.tsx), so the choice must not need React, and a
+ * lesson link shows the right text from the first paint.
  */
-import { createContext, type ReactNode, useContext } from "react";
-
-/** The parts of the page a lesson link hides (`hide=` values). Empty on an ordinary page. */
-export const HiddenPartsContext = createContext<readonly string[]>([]);
+import type { ReactNode } from "react";
 
 export function Try(props: {
   /** Space-separated `hide=` values the instruction needs: all must be shown. */
@@ -16,11 +18,16 @@ export function Try(props: {
   instead?: string;
   children: ReactNode;
 }) {
-  const hidden = useContext(HiddenPartsContext);
-  const possible = props.needs
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((part) => !hidden.includes(part));
-  if (possible) return <>{props.children}</>;
-  return props.instead ? <>{props.instead}</> : null;
+  return (
+    <>
+      <span className="try" data-needs={props.needs}>
+        {props.children}
+      </span>
+      {props.instead && (
+        <span className="try-instead" data-needs={props.needs}>
+          {props.instead}
+        </span>
+      )}
+    </>
+  );
 }

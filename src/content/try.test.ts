@@ -1,6 +1,7 @@
 /** Every instruction of the article names parts a lesson can hide, and offers text that fits. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { EXPLAINER_CHART_IDS } from "../state/charts";
 import { HIDEABLE } from "../state/lesson";
 
 // The article without its MDX comments (the header explains <Try> with an example).
@@ -37,5 +38,23 @@ describe("the article's instructions (<Try>)", () => {
     for (const [, , instead] of TRIES) {
       expect(instead ?? "").not.toMatch(/\b(change|move|slide|set|drag)\b/i);
     }
+  });
+});
+
+describe("the page's CSS for lesson links (styles.css)", () => {
+  // Read by path from the repository root (vitest's working directory): content does not import CSS.
+  const CSS = readFileSync("src/styles.css", "utf8");
+  const rule = (selector: string) => new RegExp(`(^|,\\s*)${selector}\\s*[,{]`, "m");
+  const esc = (s: string) => s.replace(/[.[\]"~#-]/g, (c) => `\\${c}`);
+
+  it("swaps every instruction for its `instead` text for each part a lesson can hide", () => {
+    for (const part of HIDEABLE) {
+      expect(CSS).toMatch(rule(esc(`.hide-${part} .try[data-needs~="${part}"]`)));
+      expect(CSS).toMatch(rule(esc(`.hide-${part} .try-instead[data-needs~="${part}"]`)));
+    }
+  });
+
+  it("hides every figure a lesson can hide", () => {
+    for (const id of EXPLAINER_CHART_IDS) expect(CSS).toMatch(rule(esc(`.hide-${id} #${id}`)));
   });
 });

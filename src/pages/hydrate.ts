@@ -18,15 +18,28 @@ export function isChunkLoadFailure(error: unknown): boolean {
   return false;
 }
 
+let hydrating = false;
+
+/**
+ * True while the page's first render adopts prerendered HTML (until hydration has committed):
+ * a part that leaves its server markup alone (the explainer's static article) may do so only
+ * then.
+ */
+export function isHydrating(): boolean {
+  return hydrating;
+}
+
 /** Marks `<html data-hydrated>` once hydration has committed (tests wait for it before hovering). */
 function MarkHydrated({ children }: { children: ReactNode }): ReactNode {
   useEffect(() => {
+    hydrating = false;
     document.documentElement.dataset.hydrated = "true";
   }, []);
   return children;
 }
 
 export function hydratePage(root: HTMLElement, page: ReactNode): void {
+  hydrating = root.hasChildNodes();
   hydrateRoot(root, createElement(MarkHydrated, null, page), {
     onRecoverableError(error) {
       if (isChunkLoadFailure(error)) {

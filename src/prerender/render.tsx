@@ -6,11 +6,23 @@
  */
 import { StrictMode } from "react";
 import { prerenderToNodeStream } from "react-dom/static";
+import Article from "../content/article.mdx";
+import { ServerArticleContext } from "../pages/explainer/ArticleBody";
+import { ARTICLE_COMPONENTS } from "../pages/explainer/articleComponents";
 import { ExplainerPage } from "../pages/explainer/ExplainerPage";
 import { TrainPage } from "../pages/train/TrainPage";
 
+/** The explainer's article, imported directly (see ServerArticleContext). */
+function ServerArticle() {
+  return <Article components={ARTICLE_COMPONENTS} />;
+}
+
 export const PRERENDERED_PAGES = {
-  "index.html": () => <ExplainerPage />,
+  "index.html": () => (
+    <ServerArticleContext.Provider value={ServerArticle}>
+      <ExplainerPage />
+    </ServerArticleContext.Provider>
+  ),
   "train/index.html": () => <TrainPage />,
 } as const;
 

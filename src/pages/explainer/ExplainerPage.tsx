@@ -1,29 +1,16 @@
-import {
-  type FocusEvent,
-  memo,
-  type PointerEvent,
-  Suspense,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ChartMenuContext } from "../../components/ChartMenu";
-import { CodePanel } from "../../components/CodePanel";
 import {
   ExplainerContext,
   PinnedTermContext,
   type Term,
   useExplainerStore,
 } from "../../components/explainerContext";
+import { FreezeWhenHidden, Mounted } from "../../components/FreezeWhenHidden";
 import { ChartHostContext } from "../../components/figureContext";
 import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
 import { ParamNotice } from "../../components/ParamNotice";
 import { SiteHeader } from "../../components/SiteHeader";
-import { HiddenPartsContext } from "../../components/Try";
-import Article from "../../content/article.mdx";
-import { isTerm } from "../../content/terms";
 import { EXPLAINER_CHART_IDS, type ExplainerChartId } from "../../state/charts";
 import { EXPLAINER_SCHEMA } from "../../state/explainer";
 import { initiallyFixed, LESSON_SCHEMA, lessonQuery } from "../../state/lesson";
@@ -33,8 +20,8 @@ import { VIEW_SCHEMA } from "../../state/view";
 import { LazyChartMenuPanel } from "../chartMenu";
 import { SiteFooter } from "../SiteFooter";
 import { usePageTheme } from "../theme";
+import { ArticleBody } from "./ArticleBody";
 import { ControlBar } from "./ControlBar";
-import { ARTICLE_COMPONENTS, prefetchFigures } from "./explainerFigures";
 import { LessonNote } from "./LessonNote";
 
 // Only lesson links that ask a question load the predict-first step.
@@ -46,6 +33,7 @@ const PredictResult = lazyPart(() =>
 const LessonBuilder = lazyPart(() => import("./LessonBuilder"));
 const PresentView = lazyPart(() => import("./PresentView"));
 const Handout = lazyPart(() => import("./Handout"));
+const ExplainerCodePanel = lazyPart(() => import("./ExplainerCodePanel"));
 
 /** Scroll to the element with `id` as soon as it exists (giving up after 10 s); returns a cleanup. */
 function scrollToWhenPresent(id: string): () => void {
@@ -66,15 +54,6 @@ function scrollToWhenPresent(id: string): () => void {
   };
 }
 
-/** The term under the pointer or focus: a term button, or a term inside a typeset equation. */
-function termOf(target: EventTarget | null): Term | null {
-  const el =
-    target instanceof Element ? target.closest('[data-term], .katex [class*="term-"]') : null;
-  if (!(el instanceof HTMLElement)) return null;
-  const term = el.dataset.term ?? el.className.toString().match(/term-(\w+)/)?.[1];
-  return isTerm(term) ? term : null;
-}
-
 /** Equation terms tied to `term` are lit wherever they appear in the article. */
 function useLitTerms(term: Term | null) {
   useEffect(() => {
@@ -85,55 +64,6 @@ function useLitTerms(term: Term | null) {
     };
   }, [term]);
 }
-
-/** The article, rendered once: only the figures inside it follow the state (through context). */
-const ArticleBody = memo(function ArticleBody({ onTerm }: { onTerm: (t: Term | null) => void }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    prefetchFigures();
-    // A display equation too wide for the screen scrolls: keyboard users can reach and scroll
-    // it. Checked again whenever its size changes (fonts arriving, a rotated phone).
-    const displays = ref.current?.querySelectorAll<HTMLElement>(".katex-display") ?? [];
-    const check = (el: HTMLElement) => {
-      if (el.scrollWidth > el.clientWidth + 1) {
-        el.tabIndex = 0;
-        el.setAttribute("role", "region");
-        el.setAttribute("aria-label", "Equation (scrolls sideways)");
-      } else {
-        el.removeAttribute("tabindex");
-        el.removeAttribute("role");
-        el.removeAttribute("aria-label");
-      }
-    };
-    // The box changes with the page width (observed), its content's width with KaTeX's fonts.
-    const observer = new ResizeObserver((entries) => {
-      for (const e of entries) check(e.target as HTMLElement);
-    });
-    for (const el of displays) observer.observe(el);
-    const recheck = () => {
-      for (const el of displays) check(el);
-    };
-    void document.fonts.ready.then(recheck);
-    document.fonts.addEventListener("loadingdone", recheck);
-    return () => {
-      observer.disconnect();
-      document.fonts.removeEventListener("loadingdone", recheck);
-    };
-  }, []);
-  const onPoint = (e: PointerEvent | FocusEvent) => onTerm(termOf(e.target));
-  return (
-    <div
-      ref={ref}
-      className="article"
-      onPointerOver={onPoint}
-      onPointerLeave={() => onTerm(null)}
-      onFocus={onPoint}
-      onBlur={() => onTerm(null)}
-    >
-      <Article components={ARTICLE_COMPONENTS} />
-    </div>
-  );
-});
 
 export function ExplainerPage() {
   const { state, update, issues, dismissIssues } = useUrlState(EXPLAINER_SCHEMA);
@@ -290,16 +220,21 @@ export function ExplainerPage() {
         {!answering && (
           <ChartHostContext.Provider value={host}>
             <ChartMenuContext.Provider value={LazyChartMenuPanel}>
-              <HiddenPartsContext.Provider value={hide}>
-                <PinnedTermContext.Provider value={pinning}>
-                  <ArticleBody onTerm={onTerm} />
-                </PinnedTermContext.Provider>
-              </HiddenPartsContext.Provider>
+              <PinnedTermContext.Provider value={pinning}>
+                <ArticleBody onTerm={onTerm} />
+              </PinnedTermContext.Provider>
             </ChartMenuContext.Provider>
           </ChartHostContext.Provider>
         )}
         {!answering && !hide.includes("text") && (
-          <CodePanel gamma={state.gamma} alpha={state.alpha} />
+          <FreezeWhenHidden>
+            <ChunkBoundary what="The code panel" retry={ExplainerCodePanel.retry}>
+              <Suspense fallback={null}>
+                <Mounted />
+                <ExplainerCodePanel />
+              </Suspense>
+            </ChunkBoundary>
+          </FreezeWhenHidden>
         )}
       </main>
       <SiteFooter privacy="everything runs in your browser and sends no data anywhere." />

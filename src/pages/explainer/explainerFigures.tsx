@@ -1,44 +1,54 @@
 /**
- * What the article places by name: typeset equations and the six figures. The page's HTML holds
- * every figure prerendered at the default state (build/prerender.ts); their code loads right
- * after the page's own (prefetched on mount) and hydrates them, so the JavaScript needed before
- * the page is interactive stays small. Until a figure's code has mounted it keeps the state it
- * was drawn at (FreezeWhenHidden); every figure follows the shared state only while it is near
- * the viewport.
+ * The article's six figures, live. The page's HTML holds every figure prerendered at the
+ * default state (build/prerender.ts), each in a `data-figure-slot` element between the static
+ * parts of the article (ArticleBody.tsx); their code loads right after the page's own and
+ * hydrates them in place. Until a figure's code has mounted it keeps the state it was drawn at
+ * (FreezeWhenHidden); every figure follows the shared state only while it is near the viewport.
  */
-import { type ComponentType, Suspense } from "react";
+import { Suspense } from "react";
 import { FreezeWhenHidden, Mounted } from "../../components/FreezeWhenHidden";
 import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
-import { Tex } from "../../components/Tex";
-import { Try } from "../../components/Try";
 import { CHARTS, type ExplainerChartId } from "../../state/charts";
 
 const LOADERS = {
-  LossVsPtFigure: () =>
+  "loss-vs-pt": () =>
     import("../../components/figures/LossVsPtFigure").then((m) => ({ default: m.LossVsPtFigure })),
-  AlphaBalancedFigure: () =>
+  "alpha-balanced": () =>
     import("../../components/figures/AlphaBalancedFigure").then((m) => ({
       default: m.AlphaBalancedFigure,
     })),
-  DownweightFigure: () =>
+  "down-weighting": () =>
     import("../../components/figures/DownweightFigure").then((m) => ({
       default: m.DownweightFigure,
     })),
-  GradientFigure: () =>
+  gradient: () =>
     import("../../components/figures/GradientFigure").then((m) => ({ default: m.GradientFigure })),
-  LossBudgetFigure: () =>
+  "loss-budget": () =>
     import("../../components/figures/LossBudgetFigure").then((m) => ({
       default: m.LossBudgetFigure,
     })),
-  FocalStarFigure: () =>
+  "fl-star": () =>
     import("../../components/figures/FocalStarFigure").then((m) => ({
       default: m.FocalStarFigure,
     })),
+} satisfies Record<ExplainerChartId, unknown>;
+
+const PARTS = {
+  "loss-vs-pt": lazyPart(LOADERS["loss-vs-pt"]),
+  "alpha-balanced": lazyPart(LOADERS["alpha-balanced"]),
+  "down-weighting": lazyPart(LOADERS["down-weighting"]),
+  gradient: lazyPart(LOADERS.gradient),
+  "loss-budget": lazyPart(LOADERS["loss-budget"]),
+  "fl-star": lazyPart(LOADERS["fl-star"]),
 };
 
 /** Start loading the figures now (the module loader caches them for React.lazy). */
 export function prefetchFigures(): void {
   for (const load of Object.values(LOADERS)) void load();
+}
+
+export function isFigureSlot(id: string | undefined): id is ExplainerChartId {
+  return id !== undefined && Object.hasOwn(LOADERS, id);
 }
 
 function FigurePlaceholder() {
@@ -50,55 +60,22 @@ function FigurePlaceholder() {
   );
 }
 
-/** Retrying a failed figure loads its chunk again. */
-function followWhenVisible(
-  Component: ComponentType & { retry?: () => void },
-  name: string,
-  chart: ExplainerChartId,
-) {
-  const retry = () => Component.retry?.();
-  const what = `Figure ${CHARTS[chart].number} (${CHARTS[chart].title})`;
-  const Wrapped = () => (
-    <FreezeWhenHidden>
-      <ChunkBoundary what={what} retry={retry}>
-        <Suspense fallback={<FigurePlaceholder />}>
-          <Mounted />
-          <Component />
-        </Suspense>
-      </ChunkBoundary>
-    </FreezeWhenHidden>
+/** A figure in its slot, as the article places it (the server's markup and the browser's alike). */
+export function FigureSlot({ chart }: { chart: ExplainerChartId }) {
+  const Part = PARTS[chart];
+  return (
+    <div data-figure-slot={chart}>
+      <FreezeWhenHidden>
+        <ChunkBoundary
+          what={`Figure ${CHARTS[chart].number} (${CHARTS[chart].title})`}
+          retry={Part.retry}
+        >
+          <Suspense fallback={<FigurePlaceholder />}>
+            <Mounted />
+            <Part />
+          </Suspense>
+        </ChunkBoundary>
+      </FreezeWhenHidden>
+    </div>
   );
-  Wrapped.displayName = `FollowWhenVisible(${name})`;
-  return Wrapped;
 }
-
-export const ARTICLE_COMPONENTS = {
-  Tex,
-  Try,
-  LossVsPtFigure: followWhenVisible(
-    lazyPart(LOADERS.LossVsPtFigure),
-    "LossVsPtFigure",
-    "loss-vs-pt",
-  ),
-  AlphaBalancedFigure: followWhenVisible(
-    lazyPart(LOADERS.AlphaBalancedFigure),
-    "AlphaBalancedFigure",
-    "alpha-balanced",
-  ),
-  DownweightFigure: followWhenVisible(
-    lazyPart(LOADERS.DownweightFigure),
-    "DownweightFigure",
-    "down-weighting",
-  ),
-  GradientFigure: followWhenVisible(lazyPart(LOADERS.GradientFigure), "GradientFigure", "gradient"),
-  LossBudgetFigure: followWhenVisible(
-    lazyPart(LOADERS.LossBudgetFigure),
-    "LossBudgetFigure",
-    "loss-budget",
-  ),
-  FocalStarFigure: followWhenVisible(
-    lazyPart(LOADERS.FocalStarFigure),
-    "FocalStarFigure",
-    "fl-star",
-  ),
-};
