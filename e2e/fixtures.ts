@@ -47,6 +47,15 @@ export const test = base.extend<{
             .locator("html[data-hydrated]")
             .waitFor({ state: "attached", timeout: 15_000 })
             .catch(() => {});
+        // The explainer's figures hydrate after the page, each when its code has arrived; a
+        // click on one before then finds no handler. Wait for them too (or 10 s: a figure whose
+        // code is blocked on purpose never will).
+        if (["/", "/index.html"].includes(path))
+          await page
+            .locator("[data-figure-slot] > div:not([data-live])")
+            .first()
+            .waitFor({ state: "detached", timeout: 10_000 })
+            .catch(() => {});
         return response;
       };
       await use(undefined);

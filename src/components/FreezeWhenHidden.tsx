@@ -48,7 +48,8 @@ export function FreezeWhenHidden({ children }: { children: ReactNode }) {
     };
   }, []);
   return (
-    <div ref={ref}>
+    // `data-live` once the part's code has mounted (e2e waits for it before using a figure).
+    <div ref={ref} data-live={mounted ? "" : undefined}>
       <MountedSignal.Provider value={signal}>
         <ExplainerContext.Provider value={store}>{children}</ExplainerContext.Provider>
       </MountedSignal.Provider>
