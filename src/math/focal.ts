@@ -78,6 +78,29 @@ export function sigmoidFocalLossGrad(x: number, y: 0 | 1, opts: FocalOptions): n
 }
 
 /**
+ * `sigmoidFocalLoss`, `sigmoidFocalLossGrad` and p_t of one location at once, written into
+ * `out` as [loss, gradient, p_t]: the same expressions in the same order, each shared
+ * intermediate (softplus(−z), the modulating factor, σ(z)) computed once, so the same floats bit
+ * for bit (tested) for about half the transcendental calls. For sums over 10⁵–10⁶ locations.
+ */
+export function sigmoidFocalLossAndGradInto(
+  x: number,
+  y: 0 | 1,
+  opts: FocalOptions,
+  out: Float64Array,
+): void {
+  const z = signedLogit(x, y);
+  const a = alphaT(y, opts.alpha);
+  const ce = softplus(-z);
+  const factor = stableModulatingFactor(z, opts.gamma);
+  const pt = sigmoid(z);
+  const dz = factor * (opts.gamma * (-pt * ce) - sigmoid(-z));
+  out[0] = a * factor * ce;
+  out[1] = a * (y === 1 ? dz : -dz);
+  out[2] = pt;
+}
+
+/**
  * FL*(x, y) = −ln σ(γ x_t + β) / γ = softplus(−(γ x_t + β)) / γ with x_t = ±x (paper,
  * appendix A); γ > 0. The paper's example setting is γ = 2, β = 1.
  */
