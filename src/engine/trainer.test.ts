@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG, type TrainConfig } from "../experiment/config";
 import { createHeldOutSet } from "../experiment/dataset";
 import { transferablesOf } from "../experiment/evaluation";
 import { useBackend } from "./backend";
-import { DivergedError, Trainer } from "./trainer";
+import { DivergedError, evalChunkFor, Trainer } from "./trainer";
 
 const SMALL: TrainConfig = { ...DEFAULT_CONFIG, batchSize: 2 };
 const heldOut = createHeldOutSet(1000, 16);
@@ -37,6 +37,24 @@ describe("Trainer", { timeout: 60_000 }, () => {
     expect(b.weights).toEqual(a.weights);
     expect(b.eval.ap).toBe(a.eval.ap);
     expect((await run(4)).weights).not.toEqual(a.weights);
+  });
+
+  it("gives the same held-out logits bit for bit whatever the evaluation's chunk size", async () => {
+    // 330 images: neither 64 nor 160 divides it, so the last, smaller chunks are compared too.
+    const config: TrainConfig = { ...DEFAULT_CONFIG, imbalance: 5000, batchSize: 16 };
+    const trainer = new Trainer(config, { heldOut: createHeldOutSet(5000, 330) });
+    await trainer.train(12, 4);
+    const reference = new Uint32Array((await trainer.heldOutLogits(64)).buffer);
+    expect(evalChunkFor("wasm")).toBe(160);
+    for (const chunk of [7, 160, 330]) {
+      const logits = new Uint32Array((await trainer.heldOutLogits(chunk)).buffer);
+      expect(logits.length).toBe(reference.length);
+      expect(
+        logits.every((v, i) => v === reference[i]),
+        `chunk ${chunk}`,
+      ).toBe(true);
+    }
+    trainer.dispose();
   });
 
   it("keeps tf.memory().numTensors flat over hundreds of steps and evaluations", async () => {

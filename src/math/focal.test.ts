@@ -262,7 +262,15 @@ describe("focalLossStar (FL*, appendix A)", () => {
 describe("sigmoidFocalLossAndGradInto", () => {
   it("gives the loss, the gradient and p_t of the separate functions, bit for bit", () => {
     const out = new Float64Array(3);
-    const xs = [-1000, -37.5, -8, -2.25, -1e-9, -0, 0, 1e-9, 0.3, 3, 19, 88, 1000];
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const xs = [
+      ...[-1000, -745, -37.5, -8, -2.25, -1e-9, -0, 0, 1e-9, 0.3, 3, 19, 88, 710, 1000],
+      ...Array.from({ length: 3000 }, () => Math.fround((random() - 0.6) * 40)),
+    ];
     for (const opts of [
       { gamma: 0, alpha: null },
       { gamma: 0, alpha: 0.75 },

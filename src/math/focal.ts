@@ -79,9 +79,10 @@ export function sigmoidFocalLossGrad(x: number, y: 0 | 1, opts: FocalOptions): n
 
 /**
  * `sigmoidFocalLoss`, `sigmoidFocalLossGrad` and p_t of one location at once, written into
- * `out` as [loss, gradient, p_t]: the same expressions in the same order, each shared
- * intermediate (softplus(−z), the modulating factor, σ(z)) computed once, so the same floats bit
- * for bit (tested) for about half the transcendental calls. For sums over 10⁵–10⁶ locations.
+ * `out` as [loss, gradient, p_t]: the same floats bit for bit (tested), for 2 transcendental
+ * calls instead of 12. softplus(±z) and σ(±z) all start from e = exp(−|z|) and ln(1 + e), which
+ * `softplus` and `sigmoid` compute identically for z and −z; the expressions after that are
+ * theirs, in the same order. For sums over 10⁵–10⁶ locations (the held-out evaluation).
  */
 export function sigmoidFocalLossAndGradInto(
   x: number,
@@ -91,10 +92,14 @@ export function sigmoidFocalLossAndGradInto(
 ): void {
   const z = signedLogit(x, y);
   const a = alphaT(y, opts.alpha);
-  const ce = softplus(-z);
-  const factor = stableModulatingFactor(z, opts.gamma);
-  const pt = sigmoid(z);
-  const dz = factor * (opts.gamma * (-pt * ce) - sigmoid(-z));
+  const e = Math.exp(-Math.abs(z));
+  const log1pE = Math.log1p(e);
+  const ce = Math.max(-z, 0) + log1pE; // softplus(−z)
+  // stableModulatingFactor(z, γ) with softplus(z) = max(z, 0) + ln(1 + e).
+  const factor = opts.gamma === 0 ? 1 : Math.exp(-opts.gamma * (Math.max(z, 0) + log1pE));
+  const pt = z >= 0 ? 1 / (1 + e) : e / (1 + e); // σ(z)
+  const oneMinusPt = -z >= 0 ? 1 / (1 + e) : e / (1 + e); // σ(−z)
+  const dz = factor * (opts.gamma * (-pt * ce) - oneMinusPt);
   out[0] = a * factor * ce;
   out[1] = a * (y === 1 ? dz : -dz);
   out[2] = pt;
