@@ -6,8 +6,10 @@
  *  2. A per-kernel profile of one step (tf.profile): kernel time by op, and the rest (JS: tape,
  *     tidy, dispatch).
  *  3. The worker protocol's per-step overhead: the page's default pair trained by the real
- *     TrainingSession (evaluations every 25 steps, read-backs, history, updates cloned as a
- *     postMessage would) against the same two trainers stepped bare, in the same run.
+ *     TrainingSession (held-out evaluations every 50 steps as on the page, every 25 as before
+ *     issue 12, and none at all; read-backs, history, updates cloned as a postMessage would)
+ *     against the same two trainers stepped bare, in the same run; and where one held-out
+ *     evaluation's time goes (bench/evaluationSplit.ts).
  * Prints a report and writes bench-results/efficiency.json. A benchmark: no assertions.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,17 +17,20 @@ import * as tf from "@tensorflow/tfjs";
 import { useBackend } from "../src/engine/backend";
 import { CONV_CHANNELS, KERNEL_SIZE, trainingStepFlops } from "../src/engine/model";
 import { TrainingSession } from "../src/engine/session";
-import { Trainer } from "../src/engine/trainer";
+import { evalChunkFor, Trainer } from "../src/engine/trainer";
 import type { TrainConfig } from "../src/experiment/config";
 import { createHeldOutSet, INPUT_CHANNELS } from "../src/experiment/dataset";
 import type { SessionUpdate } from "../src/experiment/protocol";
 import { GRID_SIZE } from "../src/experiment/scene";
+import { evaluationSplit } from "./evaluationSplit";
 import { median } from "./layersBaseline";
 import { engineStepMs } from "./stepTime";
 import { matMulGflops } from "./throughput";
 
 const STEPS = Number(process.env.EFFICIENCY_STEPS ?? 60);
 const PROTOCOL_STEPS = Number(process.env.PROTOCOL_STEPS ?? 150);
+/** An evaluation interval no session of this benchmark reaches. */
+const NO_EVALUATION = 1_000_000;
 const recorded = JSON.parse(readFileSync("public/recorded-run.json", "utf8")) as {
   config: { a: TrainConfig; b: TrainConfig };
 };
@@ -86,24 +91,22 @@ async function profileStep(config: TrainConfig) {
   };
 }
 
-/** Median ms of a held-out evaluation: all of it, and the device part (logits) alone. */
-async function evaluationMs(config: TrainConfig) {
-  const trainer = new Trainer(config, { heldOut: createHeldOutSet(config.imbalance) });
-  trainer.step();
-  await trainer.flush();
-  const all: number[] = [];
-  const logits: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    let start = performance.now();
-    await trainer.evaluate();
-    all.push(performance.now() - start);
-    start = performance.now();
-    await trainer.heldOutLogits();
-    logits.push(performance.now() - start);
+/**
+ * Where a held-out evaluation's time goes, for each run of the pair, after `steps` steps of
+ * training (so the logits are a trained model's, with as many distinct values as on the page).
+ */
+async function evaluationSplits(steps: number) {
+  const splits = [];
+  for (const config of [PAIR.a, PAIR.b]) {
+    const trainer = new Trainer(config, { heldOut: createHeldOutSet(config.imbalance) });
+    await trainer.train(steps, 5);
+    splits.push({
+      loss: config.loss,
+      ...(await evaluationSplit(trainer, evalChunkFor(tf.getBackend()))),
+    });
+    trainer.dispose();
   }
-  const images = trainer.heldOut.batch.count;
-  trainer.dispose();
-  return { images, ms: +median(all).toFixed(2), logitsMs: +median(logits).toFixed(2) };
+  return splits;
 }
 
 /** Two bare trainers in lockstep, read back every 5 steps as the session does. */
@@ -183,12 +186,14 @@ async function main() {
     });
   }
   const profile = await profileStep(config);
-  const evaluation = await evaluationMs(config);
-  // Bare, then the session at the page's evaluation interval before (25) and after (50) issue
-  // 12, then bare again: the load on a shared machine drifts, so the bare figure is their mean.
+  const evaluation = await evaluationSplits(50);
+  // Bare, then the session at the page's evaluation interval (50), at the interval before issue
+  // 12 (25) and without evaluations (an interval past the end: the protocol's floor, what
+  // evaluating off the training thread could at best reach), then bare again: the load on a
+  // shared machine drifts, so the bare figure is their mean.
   const bare1 = await bareMs(PROTOCOL_STEPS);
   const sessions = [];
-  for (const evalEvery of [25, 50]) {
+  for (const evalEvery of [50, 25, NO_EVALUATION]) {
     const r = await sessionMs(PROTOCOL_STEPS, evalEvery);
     sessions.push({ evalEvery, ...r });
   }
@@ -241,16 +246,24 @@ async function main() {
   );
   for (const o of profile.ops.slice(0, 16))
     console.log(`  ${o.name.padEnd(40)} ${o.ms.toFixed(2).padStart(7)} ms  ${o.calls} calls`);
-  console.log(
-    `Held-out evaluation of one run (${evaluation.images} images): ${evaluation.ms} ms, of which the forward pass and read-back ${evaluation.logitsMs} ms (= ${(evaluation.ms / ms).toFixed(1)} training steps)`,
-  );
+  for (const e of evaluation) {
+    const m = e.metrics;
+    console.log(
+      `Held-out evaluation of one run (${e.loss}, ${e.images} images, ${e.locations} locations, after 50 steps): ${e.totalMs} ms (= ${(e.totalMs / ms).toFixed(1)} training steps); parts timed apart: forward pass ${e.forwardMs} ms, read-back ${e.readBackMs} ms, weights read-back ${e.weightsMs} ms, metrics ${e.metricsMs} ms (ranking ${m.rankMs}, AP and PR curve ${m.apAndCurveMs}, loss and gradient shares ${m.sharesMs}), Figure 4's ranked logits ${e.rankedMs} ms, posting the update: cloned ${e.cloneCopyMs} ms, buffers transferred ${e.cloneTransferMs} ms`,
+    );
+  }
   console.log(
     `Protocol (default pair): bare ${out.protocol.bareMsPerPair} ms per step of both runs (${out.protocol.bareRuns.join(" and ")} before and after)`,
   );
-  for (const r of out.protocol.sessions)
+  for (const r of out.protocol.sessions) {
+    const every =
+      r.evalEvery === NO_EVALUATION
+        ? "without evaluations"
+        : `evaluating every ${r.evalEvery} steps`;
     console.log(
-      `  session, evaluating every ${r.evalEvery} steps (${r.steps} steps): ${r.sessionMsPerPair} ms → overhead ${(r.overhead * 100).toFixed(1)}% of a step (${r.updates} updates, cloning them ${r.cloneMsPerPair} ms per step)`,
+      `  session, ${every} (${r.steps} steps): ${r.sessionMsPerPair} ms → overhead ${(r.overhead * 100).toFixed(1)}% of a step (${r.updates} updates, cloning them ${r.cloneMsPerPair} ms per step)`,
     );
+  }
 }
 
 main().catch((error) => {
