@@ -8,8 +8,8 @@
  *  3. The worker protocol's per-step overhead: the page's default pair trained by the real
  *     TrainingSession (held-out evaluations every 50 steps as on the page, every 25 as before
  *     issue 12, and none at all; read-backs, history, updates cloned as a postMessage would)
- *     against the same two trainers stepped bare, in the same run; and where one held-out
- *     evaluation's time goes (bench/evaluationSplit.ts).
+ *     against the same two trainers stepped bare, interleaved in the same run, in wall and CPU
+ *     time; and where one held-out evaluation's time goes (bench/evaluationSplit.ts).
  * Prints a report and writes bench-results/efficiency.json. A benchmark: no assertions.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -31,6 +31,8 @@ const STEPS = Number(process.env.EFFICIENCY_STEPS ?? 60);
 const PROTOCOL_STEPS = Number(process.env.PROTOCOL_STEPS ?? 150);
 /** An evaluation interval no session of this benchmark reaches. */
 const NO_EVALUATION = 1_000_000;
+const INTERVALS = [50, 25, NO_EVALUATION];
+const PROTOCOL_ROUNDS = Number(process.env.PROTOCOL_ROUNDS ?? 2);
 const recorded = JSON.parse(readFileSync("public/recorded-run.json", "utf8")) as {
   config: { a: TrainConfig; b: TrainConfig };
 };
@@ -109,22 +111,36 @@ async function evaluationSplits(steps: number) {
   return splits;
 }
 
+/**
+ * Wall and CPU milliseconds (this process's user + system time) since `since`. On a shared
+ * 2-core machine the wall time also counts waiting for a core; the CPU time is the work.
+ */
+interface Clock {
+  wall: number;
+  cpu: number;
+}
+function clock(since?: Clock): Clock {
+  const u = process.cpuUsage();
+  const now = { wall: performance.now(), cpu: (u.user + u.system) / 1000 };
+  return since ? { wall: now.wall - since.wall, cpu: now.cpu - since.cpu } : now;
+}
+
 /** Two bare trainers in lockstep, read back every 5 steps as the session does. */
-async function bareMs(steps: number): Promise<number> {
+async function bareMs(steps: number): Promise<Clock> {
   const trainers = [PAIR.a, PAIR.b].map(
     (c) => new Trainer(c, { heldOut: createHeldOutSet(c.imbalance) }),
   );
   for (const t of trainers) t.step();
   await Promise.all(trainers.map((t) => t.flush()));
-  const start = performance.now();
+  const start = clock();
   for (let i = 1; i <= steps; i++) {
     for (const t of trainers) t.step();
     if (i % 5 === 0) for (const t of trainers) await t.flush();
   }
   for (const t of trainers) await t.flush();
-  const ms = performance.now() - start;
+  const spent = clock(start);
   for (const t of trainers) t.dispose();
-  return ms;
+  return spent;
 }
 
 /** The real session (auto off: wasm), playing `steps` steps; updates cloned like postMessage. */
@@ -151,13 +167,13 @@ async function sessionMs(steps: number, evalEvery: number) {
   const done = new Promise<void>((resolve) => {
     reached = resolve;
   });
-  const start = performance.now();
+  const start = clock();
   session.play();
   await done;
-  const ms = performance.now() - start;
+  const spent = clock(start);
   session.pause();
   session.dispose();
-  return { ms, steps: lastStep - 1, cloneMs, updates };
+  return { ...spent, steps: lastStep - 1, cloneMs, updates };
 }
 
 async function main() {
@@ -189,16 +205,31 @@ async function main() {
   const evaluation = await evaluationSplits(50);
   // Bare, then the session at the page's evaluation interval (50), at the interval before issue
   // 12 (25) and without evaluations (an interval past the end: the protocol's floor, what
-  // evaluating off the training thread could at best reach), then bare again: the load on a
-  // shared machine drifts, so the bare figure is their mean.
-  const bare1 = await bareMs(PROTOCOL_STEPS);
-  const sessions = [];
-  for (const evalEvery of [50, 25, NO_EVALUATION]) {
-    const r = await sessionMs(PROTOCOL_STEPS, evalEvery);
-    sessions.push({ evalEvery, ...r });
+  // evaluating off the training thread could at best reach), then bare again, for
+  // PROTOCOL_ROUNDS rounds: the load on a shared machine drifts, so the sessions are compared
+  // with the mean of all bare runs, and each interval's time is summed over the rounds.
+  const bare: Clock[] = [await bareMs(PROTOCOL_STEPS)];
+  const sessions = INTERVALS.map((evalEvery) => ({
+    evalEvery,
+    wall: 0,
+    cpu: 0,
+    steps: 0,
+    cloneMs: 0,
+    updates: 0,
+  }));
+  for (let round = 0; round < PROTOCOL_ROUNDS; round++) {
+    for (const total of sessions) {
+      const r = await sessionMs(PROTOCOL_STEPS, total.evalEvery);
+      for (const key of ["wall", "cpu", "steps", "cloneMs", "updates"] as const)
+        total[key] += r[key];
+    }
+    bare.push(await bareMs(PROTOCOL_STEPS));
   }
-  const bare2 = await bareMs(PROTOCOL_STEPS);
-  const perPairBare = (bare1 + bare2) / 2 / PROTOCOL_STEPS;
+  const bareSteps = bare.length * PROTOCOL_STEPS;
+  const perPairBare = {
+    wall: bare.reduce((a, b) => a + b.wall, 0) / bareSteps,
+    cpu: bare.reduce((a, b) => a + b.cpu, 0) / bareSteps,
+  };
   const out = {
     date: new Date().toISOString(),
     node: process.version,
@@ -212,15 +243,21 @@ async function main() {
     profile,
     evaluation,
     protocol: {
-      bareMsPerPair: +perPairBare.toFixed(2),
-      bareRuns: [+(bare1 / PROTOCOL_STEPS).toFixed(2), +(bare2 / PROTOCOL_STEPS).toFixed(2)],
+      steps: PROTOCOL_STEPS,
+      rounds: PROTOCOL_ROUNDS,
+      bareMsPerPair: +perPairBare.wall.toFixed(2),
+      bareCpuMsPerPair: +perPairBare.cpu.toFixed(2),
+      bareRuns: bare.map((b) => +(b.wall / PROTOCOL_STEPS).toFixed(2)),
       sessions: sessions.map((r) => {
-        const perPair = r.ms / r.steps;
+        const wall = r.wall / r.steps;
+        const cpu = r.cpu / r.steps;
         return {
-          evalEvery: r.evalEvery,
+          evalEvery: r.evalEvery === NO_EVALUATION ? null : r.evalEvery,
           steps: r.steps,
-          sessionMsPerPair: +perPair.toFixed(2),
-          overhead: +((perPair - perPairBare) / perPair).toFixed(3),
+          sessionMsPerPair: +wall.toFixed(2),
+          overhead: +((wall - perPairBare.wall) / wall).toFixed(3),
+          sessionCpuMsPerPair: +cpu.toFixed(2),
+          cpuOverhead: +((cpu - perPairBare.cpu) / cpu).toFixed(3),
           updates: r.updates,
           cloneMsPerPair: +(r.cloneMs / r.steps).toFixed(3),
         };
@@ -252,16 +289,15 @@ async function main() {
       `Held-out evaluation of one run (${e.loss}, ${e.images} images, ${e.locations} locations, after 50 steps): ${e.totalMs} ms (= ${(e.totalMs / ms).toFixed(1)} training steps); parts timed apart: forward pass ${e.forwardMs} ms, read-back ${e.readBackMs} ms, weights read-back ${e.weightsMs} ms, metrics ${e.metricsMs} ms (ranking ${m.rankMs}, AP and PR curve ${m.apAndCurveMs}, loss and gradient shares ${m.sharesMs}), Figure 4's ranked logits ${e.rankedMs} ms, posting the update: cloned ${e.cloneCopyMs} ms, buffers transferred ${e.cloneTransferMs} ms`,
     );
   }
+  const p = out.protocol;
   console.log(
-    `Protocol (default pair): bare ${out.protocol.bareMsPerPair} ms per step of both runs (${out.protocol.bareRuns.join(" and ")} before and after)`,
+    `Protocol (default pair, ${p.rounds} rounds of ${p.steps} steps): bare ${p.bareMsPerPair} ms wall, ${p.bareCpuMsPerPair} ms CPU per step of both runs (bare runs: ${p.bareRuns.join(", ")} ms wall)`,
   );
-  for (const r of out.protocol.sessions) {
+  for (const r of p.sessions) {
     const every =
-      r.evalEvery === NO_EVALUATION
-        ? "without evaluations"
-        : `evaluating every ${r.evalEvery} steps`;
+      r.evalEvery === null ? "without evaluations" : `evaluating every ${r.evalEvery} steps`;
     console.log(
-      `  session, ${every} (${r.steps} steps): ${r.sessionMsPerPair} ms → overhead ${(r.overhead * 100).toFixed(1)}% of a step (${r.updates} updates, cloning them ${r.cloneMsPerPair} ms per step)`,
+      `  session, ${every} (${r.steps} steps): ${r.sessionMsPerPair} ms wall → overhead ${(r.overhead * 100).toFixed(1)}% of a step; ${r.sessionCpuMsPerPair} ms CPU → ${(r.cpuOverhead * 100).toFixed(1)}% (${r.updates} updates, cloning them ${r.cloneMsPerPair} ms per step)`,
     );
   }
 }
