@@ -20,10 +20,10 @@ import { TrainingSession } from "../src/engine/session";
 import { evalChunkFor, Trainer } from "../src/engine/trainer";
 import type { TrainConfig } from "../src/experiment/config";
 import { createHeldOutSet, INPUT_CHANNELS } from "../src/experiment/dataset";
-import type { SessionUpdate } from "../src/experiment/protocol";
 import { GRID_SIZE } from "../src/experiment/scene";
 import { evaluationSplit } from "./evaluationSplit";
 import { median } from "./layersBaseline";
+import { bareTime, type Clock, sessionTime } from "./protocolTime";
 import { engineStepMs } from "./stepTime";
 import { matMulGflops } from "./throughput";
 
@@ -38,6 +38,7 @@ const recorded = JSON.parse(readFileSync("public/recorded-run.json", "utf8")) as
 };
 /** The training page's default pair (as recorded by `npm run record:run`). */
 const PAIR = recorded.config;
+const heldOutOf = (c: TrainConfig) => createHeldOutSet(c.imbalance);
 
 async function convGflops(n: number, cin: number, cout: number, repeats = 20): Promise<number> {
   const x = tf.randomNormal([n, GRID_SIZE, GRID_SIZE, cin], 0, 1, "float32", 3);
@@ -111,71 +112,6 @@ async function evaluationSplits(steps: number) {
   return splits;
 }
 
-/**
- * Wall and CPU milliseconds (this process's user + system time) since `since`. On a shared
- * 2-core machine the wall time also counts waiting for a core; the CPU time is the work.
- */
-interface Clock {
-  wall: number;
-  cpu: number;
-}
-function clock(since?: Clock): Clock {
-  const u = process.cpuUsage();
-  const now = { wall: performance.now(), cpu: (u.user + u.system) / 1000 };
-  return since ? { wall: now.wall - since.wall, cpu: now.cpu - since.cpu } : now;
-}
-
-/** Two bare trainers in lockstep, read back every 5 steps as the session does. */
-async function bareMs(steps: number): Promise<Clock> {
-  const trainers = [PAIR.a, PAIR.b].map(
-    (c) => new Trainer(c, { heldOut: createHeldOutSet(c.imbalance) }),
-  );
-  for (const t of trainers) t.step();
-  await Promise.all(trainers.map((t) => t.flush()));
-  const start = clock();
-  for (let i = 1; i <= steps; i++) {
-    for (const t of trainers) t.step();
-    if (i % 5 === 0) for (const t of trainers) await t.flush();
-  }
-  for (const t of trainers) await t.flush();
-  const spent = clock(start);
-  for (const t of trainers) t.dispose();
-  return spent;
-}
-
-/** The real session (auto off: wasm), playing `steps` steps; updates cloned like postMessage. */
-async function sessionMs(steps: number, evalEvery: number) {
-  let cloneMs = 0;
-  let updates = 0;
-  let reached: (() => void) | null = null;
-  let lastStep = 0;
-  const session = new TrainingSession({
-    thread: "worker",
-    backendOptions: {},
-    yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
-  });
-  const onUpdate = (u: SessionUpdate) => {
-    const start = performance.now();
-    structuredClone(u);
-    cloneMs += performance.now() - start;
-    updates += 1;
-    for (const r of u.runs) if (r.id === "a") lastStep = r.step;
-    if (lastStep >= steps + 1 && reached) reached();
-  };
-  await session.start({ runs: PAIR, backend: "wasm", evalEvery, generation: 0 }, onUpdate);
-  await session.step();
-  const done = new Promise<void>((resolve) => {
-    reached = resolve;
-  });
-  const start = clock();
-  session.play();
-  await done;
-  const spent = clock(start);
-  session.pause();
-  session.dispose();
-  return { ...spent, steps: lastStep - 1, cloneMs, updates };
-}
-
 async function main() {
   await useBackend("wasm");
   const config = PAIR.a;
@@ -208,7 +144,7 @@ async function main() {
   // evaluating off the training thread could at best reach), then bare again, for
   // PROTOCOL_ROUNDS rounds: the load on a shared machine drifts, so the sessions are compared
   // with the mean of all bare runs, and each interval's time is summed over the rounds.
-  const bare: Clock[] = [await bareMs(PROTOCOL_STEPS)];
+  const bare: Clock[] = [await bareTime(Trainer, PAIR, heldOutOf, PROTOCOL_STEPS)];
   const sessions = INTERVALS.map((evalEvery) => ({
     evalEvery,
     wall: 0,
@@ -219,11 +155,11 @@ async function main() {
   }));
   for (let round = 0; round < PROTOCOL_ROUNDS; round++) {
     for (const total of sessions) {
-      const r = await sessionMs(PROTOCOL_STEPS, total.evalEvery);
+      const r = await sessionTime(TrainingSession, PAIR, PROTOCOL_STEPS, total.evalEvery);
       for (const key of ["wall", "cpu", "steps", "cloneMs", "updates"] as const)
         total[key] += r[key];
     }
-    bare.push(await bareMs(PROTOCOL_STEPS));
+    bare.push(await bareTime(Trainer, PAIR, heldOutOf, PROTOCOL_STEPS));
   }
   const bareSteps = bare.length * PROTOCOL_STEPS;
   const perPairBare = {
@@ -300,6 +236,19 @@ async function main() {
       `  session, ${every} (${r.steps} steps): ${r.sessionMsPerPair} ms wall → overhead ${(r.overhead * 100).toFixed(1)}% of a step; ${r.sessionCpuMsPerPair} ms CPU → ${(r.cpuOverhead * 100).toFixed(1)}% (${r.updates} updates, cloning them ${r.cloneMsPerPair} ms per step)`,
     );
   }
+  // The sessions' differences from bare swing by ±10% of a step with the load of a shared
+  // machine; the evaluation's own median time gives a steadier estimate of its share.
+  const both = evaluation.reduce((sum, e) => sum + e.totalMs, 0);
+  console.log(
+    `  from the evaluations' median time alone (${both.toFixed(0)} ms for both runs): ${INTERVALS.filter(
+      (n) => n !== NO_EVALUATION,
+    )
+      .map(
+        (n) =>
+          `${((100 * both) / (n * p.bareMsPerPair + both)).toFixed(1)}% of a step evaluating every ${n}`,
+      )
+      .join(", ")}`,
+  );
 }
 
 main().catch((error) => {
