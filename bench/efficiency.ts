@@ -154,7 +154,9 @@ async function main() {
     updates: 0,
   }));
   for (let round = 0; round < PROTOCOL_ROUNDS; round++) {
-    for (const total of sessions) {
+    // The order rotates from round to round, so no interval always runs first.
+    for (let k = 0; k < sessions.length; k++) {
+      const total = sessions[(k + round) % sessions.length] as (typeof sessions)[number];
       const r = await sessionTime(TrainingSession, PAIR, PROTOCOL_STEPS, total.evalEvery);
       for (const key of ["wall", "cpu", "steps", "cloneMs", "updates"] as const)
         total[key] += r[key];
