@@ -6,8 +6,10 @@
  *  2. A per-kernel profile of one step (tf.profile): kernel time by op, and the rest (JS: tape,
  *     tidy, dispatch).
  *  3. The worker protocol's per-step overhead: the page's default pair trained by the real
- *     TrainingSession (evaluations every 25 steps, read-backs, history, updates cloned as a
- *     postMessage would) against the same two trainers stepped bare, in the same run.
+ *     TrainingSession (held-out evaluations every 50 steps as on the page, every 25 as before
+ *     issue 12, and none at all; read-backs, history, updates cloned as a postMessage would)
+ *     against the same two trainers stepped bare, interleaved in the same run, in wall and CPU
+ *     time; and where one held-out evaluation's time goes (bench/evaluationSplit.ts).
  * Prints a report and writes bench-results/efficiency.json. A benchmark: no assertions.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,22 +17,28 @@ import * as tf from "@tensorflow/tfjs";
 import { useBackend } from "../src/engine/backend";
 import { CONV_CHANNELS, KERNEL_SIZE, trainingStepFlops } from "../src/engine/model";
 import { TrainingSession } from "../src/engine/session";
-import { Trainer } from "../src/engine/trainer";
+import { evalChunkFor, Trainer } from "../src/engine/trainer";
 import type { TrainConfig } from "../src/experiment/config";
 import { createHeldOutSet, INPUT_CHANNELS } from "../src/experiment/dataset";
-import type { SessionUpdate } from "../src/experiment/protocol";
 import { GRID_SIZE } from "../src/experiment/scene";
+import { evaluationSplit } from "./evaluationSplit";
 import { median } from "./layersBaseline";
+import { bareTime, type Clock, sessionTime } from "./protocolTime";
 import { engineStepMs } from "./stepTime";
 import { matMulGflops } from "./throughput";
 
 const STEPS = Number(process.env.EFFICIENCY_STEPS ?? 60);
 const PROTOCOL_STEPS = Number(process.env.PROTOCOL_STEPS ?? 150);
+/** An evaluation interval no session of this benchmark reaches. */
+const NO_EVALUATION = 1_000_000;
+const INTERVALS = [50, 25, NO_EVALUATION];
+const PROTOCOL_ROUNDS = Number(process.env.PROTOCOL_ROUNDS ?? 2);
 const recorded = JSON.parse(readFileSync("public/recorded-run.json", "utf8")) as {
   config: { a: TrainConfig; b: TrainConfig };
 };
 /** The training page's default pair (as recorded by `npm run record:run`). */
 const PAIR = recorded.config;
+const heldOutOf = (c: TrainConfig) => createHeldOutSet(c.imbalance);
 
 async function convGflops(n: number, cin: number, cout: number, repeats = 20): Promise<number> {
   const x = tf.randomNormal([n, GRID_SIZE, GRID_SIZE, cin], 0, 1, "float32", 3);
@@ -86,75 +94,22 @@ async function profileStep(config: TrainConfig) {
   };
 }
 
-/** Median ms of a held-out evaluation: all of it, and the device part (logits) alone. */
-async function evaluationMs(config: TrainConfig) {
-  const trainer = new Trainer(config, { heldOut: createHeldOutSet(config.imbalance) });
-  trainer.step();
-  await trainer.flush();
-  const all: number[] = [];
-  const logits: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    let start = performance.now();
-    await trainer.evaluate();
-    all.push(performance.now() - start);
-    start = performance.now();
-    await trainer.heldOutLogits();
-    logits.push(performance.now() - start);
+/**
+ * Where a held-out evaluation's time goes, for each run of the pair, after `steps` steps of
+ * training (so the logits are a trained model's, with as many distinct values as on the page).
+ */
+async function evaluationSplits(steps: number) {
+  const splits = [];
+  for (const config of [PAIR.a, PAIR.b]) {
+    const trainer = new Trainer(config, { heldOut: createHeldOutSet(config.imbalance) });
+    await trainer.train(steps, 5);
+    splits.push({
+      loss: config.loss,
+      ...(await evaluationSplit(trainer, evalChunkFor(tf.getBackend()))),
+    });
+    trainer.dispose();
   }
-  const images = trainer.heldOut.batch.count;
-  trainer.dispose();
-  return { images, ms: +median(all).toFixed(2), logitsMs: +median(logits).toFixed(2) };
-}
-
-/** Two bare trainers in lockstep, read back every 5 steps as the session does. */
-async function bareMs(steps: number): Promise<number> {
-  const trainers = [PAIR.a, PAIR.b].map(
-    (c) => new Trainer(c, { heldOut: createHeldOutSet(c.imbalance) }),
-  );
-  for (const t of trainers) t.step();
-  await Promise.all(trainers.map((t) => t.flush()));
-  const start = performance.now();
-  for (let i = 1; i <= steps; i++) {
-    for (const t of trainers) t.step();
-    if (i % 5 === 0) for (const t of trainers) await t.flush();
-  }
-  for (const t of trainers) await t.flush();
-  const ms = performance.now() - start;
-  for (const t of trainers) t.dispose();
-  return ms;
-}
-
-/** The real session (auto off: wasm), playing `steps` steps; updates cloned like postMessage. */
-async function sessionMs(steps: number, evalEvery: number) {
-  let cloneMs = 0;
-  let updates = 0;
-  let reached: (() => void) | null = null;
-  let lastStep = 0;
-  const session = new TrainingSession({
-    thread: "worker",
-    backendOptions: {},
-    yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
-  });
-  const onUpdate = (u: SessionUpdate) => {
-    const start = performance.now();
-    structuredClone(u);
-    cloneMs += performance.now() - start;
-    updates += 1;
-    for (const r of u.runs) if (r.id === "a") lastStep = r.step;
-    if (lastStep >= steps + 1 && reached) reached();
-  };
-  await session.start({ runs: PAIR, backend: "wasm", evalEvery, generation: 0 }, onUpdate);
-  await session.step();
-  const done = new Promise<void>((resolve) => {
-    reached = resolve;
-  });
-  const start = performance.now();
-  session.play();
-  await done;
-  const ms = performance.now() - start;
-  session.pause();
-  session.dispose();
-  return { ms, steps: lastStep - 1, cloneMs, updates };
+  return splits;
 }
 
 async function main() {
@@ -183,17 +138,36 @@ async function main() {
     });
   }
   const profile = await profileStep(config);
-  const evaluation = await evaluationMs(config);
-  // Bare, then the session at the page's evaluation interval before (25) and after (50) issue
-  // 12, then bare again: the load on a shared machine drifts, so the bare figure is their mean.
-  const bare1 = await bareMs(PROTOCOL_STEPS);
-  const sessions = [];
-  for (const evalEvery of [25, 50]) {
-    const r = await sessionMs(PROTOCOL_STEPS, evalEvery);
-    sessions.push({ evalEvery, ...r });
+  const evaluation = await evaluationSplits(50);
+  // Bare, then the session at the page's evaluation interval (50), at the interval before issue
+  // 12 (25) and without evaluations (an interval past the end: the protocol's floor, what
+  // evaluating off the training thread could at best reach), then bare again, for
+  // PROTOCOL_ROUNDS rounds: the load on a shared machine drifts, so the sessions are compared
+  // with the mean of all bare runs, and each interval's time is summed over the rounds.
+  const bare: Clock[] = [await bareTime(Trainer, PAIR, heldOutOf, PROTOCOL_STEPS)];
+  const sessions = INTERVALS.map((evalEvery) => ({
+    evalEvery,
+    wall: 0,
+    cpu: 0,
+    steps: 0,
+    cloneMs: 0,
+    updates: 0,
+  }));
+  for (let round = 0; round < PROTOCOL_ROUNDS; round++) {
+    // The order rotates from round to round, so no interval always runs first.
+    for (let k = 0; k < sessions.length; k++) {
+      const total = sessions[(k + round) % sessions.length] as (typeof sessions)[number];
+      const r = await sessionTime(TrainingSession, PAIR, PROTOCOL_STEPS, total.evalEvery);
+      for (const key of ["wall", "cpu", "steps", "cloneMs", "updates"] as const)
+        total[key] += r[key];
+    }
+    bare.push(await bareTime(Trainer, PAIR, heldOutOf, PROTOCOL_STEPS));
   }
-  const bare2 = await bareMs(PROTOCOL_STEPS);
-  const perPairBare = (bare1 + bare2) / 2 / PROTOCOL_STEPS;
+  const bareSteps = bare.length * PROTOCOL_STEPS;
+  const perPairBare = {
+    wall: bare.reduce((a, b) => a + b.wall, 0) / bareSteps,
+    cpu: bare.reduce((a, b) => a + b.cpu, 0) / bareSteps,
+  };
   const out = {
     date: new Date().toISOString(),
     node: process.version,
@@ -207,15 +181,21 @@ async function main() {
     profile,
     evaluation,
     protocol: {
-      bareMsPerPair: +perPairBare.toFixed(2),
-      bareRuns: [+(bare1 / PROTOCOL_STEPS).toFixed(2), +(bare2 / PROTOCOL_STEPS).toFixed(2)],
+      steps: PROTOCOL_STEPS,
+      rounds: PROTOCOL_ROUNDS,
+      bareMsPerPair: +perPairBare.wall.toFixed(2),
+      bareCpuMsPerPair: +perPairBare.cpu.toFixed(2),
+      bareRuns: bare.map((b) => +(b.wall / PROTOCOL_STEPS).toFixed(2)),
       sessions: sessions.map((r) => {
-        const perPair = r.ms / r.steps;
+        const wall = r.wall / r.steps;
+        const cpu = r.cpu / r.steps;
         return {
-          evalEvery: r.evalEvery,
+          evalEvery: r.evalEvery === NO_EVALUATION ? null : r.evalEvery,
           steps: r.steps,
-          sessionMsPerPair: +perPair.toFixed(2),
-          overhead: +((perPair - perPairBare) / perPair).toFixed(3),
+          sessionMsPerPair: +wall.toFixed(2),
+          overhead: +((wall - perPairBare.wall) / wall).toFixed(3),
+          sessionCpuMsPerPair: +cpu.toFixed(2),
+          cpuOverhead: +((cpu - perPairBare.cpu) / cpu).toFixed(3),
           updates: r.updates,
           cloneMsPerPair: +(r.cloneMs / r.steps).toFixed(3),
         };
@@ -241,16 +221,36 @@ async function main() {
   );
   for (const o of profile.ops.slice(0, 16))
     console.log(`  ${o.name.padEnd(40)} ${o.ms.toFixed(2).padStart(7)} ms  ${o.calls} calls`);
-  console.log(
-    `Held-out evaluation of one run (${evaluation.images} images): ${evaluation.ms} ms, of which the forward pass and read-back ${evaluation.logitsMs} ms (= ${(evaluation.ms / ms).toFixed(1)} training steps)`,
-  );
-  console.log(
-    `Protocol (default pair): bare ${out.protocol.bareMsPerPair} ms per step of both runs (${out.protocol.bareRuns.join(" and ")} before and after)`,
-  );
-  for (const r of out.protocol.sessions)
+  for (const e of evaluation) {
+    const m = e.metrics;
     console.log(
-      `  session, evaluating every ${r.evalEvery} steps (${r.steps} steps): ${r.sessionMsPerPair} ms → overhead ${(r.overhead * 100).toFixed(1)}% of a step (${r.updates} updates, cloning them ${r.cloneMsPerPair} ms per step)`,
+      `Held-out evaluation of one run (${e.loss}, ${e.images} images, ${e.locations} locations, after 50 steps): ${e.totalMs} ms (= ${(e.totalMs / ms).toFixed(1)} training steps); parts timed apart: forward pass ${e.forwardMs} ms, read-back ${e.readBackMs} ms, weights read-back ${e.weightsMs} ms, metrics ${e.metricsMs} ms (ranking ${m.rankMs}, AP and PR curve ${m.apAndCurveMs}, loss and gradient shares ${m.sharesMs}), Figure 4's ranked logits ${e.rankedMs} ms, posting the update: cloned ${e.cloneCopyMs} ms, buffers transferred ${e.cloneTransferMs} ms`,
     );
+  }
+  const p = out.protocol;
+  console.log(
+    `Protocol (default pair, ${p.rounds} rounds of ${p.steps} steps): bare ${p.bareMsPerPair} ms wall, ${p.bareCpuMsPerPair} ms CPU per step of both runs (bare runs: ${p.bareRuns.join(", ")} ms wall)`,
+  );
+  for (const r of p.sessions) {
+    const every =
+      r.evalEvery === null ? "without evaluations" : `evaluating every ${r.evalEvery} steps`;
+    console.log(
+      `  session, ${every} (${r.steps} steps): ${r.sessionMsPerPair} ms wall → overhead ${(r.overhead * 100).toFixed(1)}% of a step; ${r.sessionCpuMsPerPair} ms CPU → ${(r.cpuOverhead * 100).toFixed(1)}% (${r.updates} updates, cloning them ${r.cloneMsPerPair} ms per step)`,
+    );
+  }
+  // The sessions' differences from bare swing by ±10% of a step with the load of a shared
+  // machine; the evaluation's own median time gives a steadier estimate of its share.
+  const both = evaluation.reduce((sum, e) => sum + e.totalMs, 0);
+  console.log(
+    `  from the evaluations' median time alone (${both.toFixed(0)} ms for both runs): ${INTERVALS.filter(
+      (n) => n !== NO_EVALUATION,
+    )
+      .map(
+        (n) =>
+          `${((100 * both) / (n * p.bareMsPerPair + both)).toFixed(1)}% of a step evaluating every ${n}`,
+      )
+      .join(", ")}`,
+  );
 }
 
 main().catch((error) => {

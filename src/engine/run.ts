@@ -1,6 +1,6 @@
 /** One live run of a session: its trainer and bookkeeping, and what the page needs of it. */
 
-import type { Evaluation } from "../experiment/evaluation";
+import { type Evaluation, rankingOf } from "../experiment/evaluation";
 import type { RankedLogits, RunId } from "../experiment/protocol";
 import type { Divergence } from "../experiment/training";
 import { lossRankedLogits } from "../math/figure4";
@@ -44,11 +44,15 @@ export async function evaluateRun(
   return { evaluation, ranked: rankedOf(evaluation) };
 }
 
-/** Each class's held-out logits ranked by loss, for the page's Figure 4 (done off the page). */
+/**
+ * Each class's held-out logits ranked by loss, for the page's Figure 4 (done off the page), read
+ * off the ranking the evaluation's AP was computed from (no second sort; same arrays).
+ */
 export function rankedOf(evaluation: Evaluation): RankedLogits {
   const { logits, labels } = evaluation.predictions;
+  const order = rankingOf(logits);
   return {
-    positives: lossRankedLogits(logits, labels, 1, MAX_RANKED),
-    negatives: lossRankedLogits(logits, labels, 0, MAX_RANKED),
+    positives: lossRankedLogits(logits, labels, 1, MAX_RANKED, order),
+    negatives: lossRankedLogits(logits, labels, 0, MAX_RANKED, order),
   };
 }

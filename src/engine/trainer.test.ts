@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, type TrainConfig } from "../experiment/config";
 import { createHeldOutSet } from "../experiment/dataset";
 import { transferablesOf } from "../experiment/evaluation";
+import { resolveTask } from "../experiment/task";
 import { useBackend } from "./backend";
-import { DivergedError, Trainer } from "./trainer";
+import { DivergedError, evalChunkFor, Trainer } from "./trainer";
 
 const SMALL: TrainConfig = { ...DEFAULT_CONFIG, batchSize: 2 };
 const heldOut = createHeldOutSet(1000, 16);
@@ -37,6 +38,27 @@ describe("Trainer", { timeout: 60_000 }, () => {
     expect(b.weights).toEqual(a.weights);
     expect(b.eval.ap).toBe(a.eval.ap);
     expect((await run(4)).weights).not.toEqual(a.weights);
+  });
+
+  it("gives the same held-out logits bit for bit whatever the evaluation's chunk size", async () => {
+    // 330 images: neither 64 nor 160 divides it, so the last, smaller chunks are compared too;
+    // the default network and two other widths (other kernels of the backend's GEMM).
+    for (const channels of [undefined, [4, 8, 8], [24, 40]]) {
+      const task = channels ? { channels } : undefined;
+      const config: TrainConfig = { ...DEFAULT_CONFIG, imbalance: 5000, batchSize: 16, task };
+      const held = createHeldOutSet(5000, 330, resolveTask(task));
+      const trainer = new Trainer(config, { heldOut: held });
+      await trainer.train(12, 4);
+      const reference = new Uint32Array((await trainer.heldOutLogits(64)).buffer);
+      for (const chunk of [7, evalChunkFor("wasm"), 330]) {
+        const logits = new Uint32Array((await trainer.heldOutLogits(chunk)).buffer);
+        expect(logits.length).toBe(reference.length);
+        const same = logits.every((v, i) => v === reference[i]);
+        expect(same, `channels ${channels ?? "default"}, chunk ${chunk}`).toBe(true);
+      }
+      trainer.dispose();
+    }
+    expect(evalChunkFor("wasm")).toBe(160);
   });
 
   it("keeps tf.memory().numTensors flat over hundreds of steps and evaluations", async () => {

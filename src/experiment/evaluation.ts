@@ -6,14 +6,9 @@
  */
 import { type Detection, localMaxima } from "../math/detections";
 import { type LossMethod, methodShares } from "../math/methods";
-import {
-  averagePrecisionOf,
-  operatingPoints,
-  type PrCurve,
-  prCurve,
-  recallAtPrecision,
-} from "../math/metrics";
+import { type PrCurve, rankingMetrics } from "../math/metrics";
 import { sigmoid } from "../math/numeric";
+import { descendingOrder } from "../math/rank";
 import type { GroupTotals, LossShares } from "../math/shares";
 import type { HeldOutSet, MeasuredImbalance } from "./dataset";
 import { cellOf, type DistractorKind, GRID_SIZE, LOCATIONS_PER_IMAGE } from "./scene";
@@ -62,20 +57,37 @@ export function evaluationOf(
   heldOut: HeldOutSet,
   method: LossMethod,
 ): Evaluation {
-  const labels = Uint8Array.from(heldOut.batch.labels);
-  const points = operatingPoints(logits, labels);
+  // 0/1 floats convert to the same 0/1 bytes as Uint8Array.from, without its iterator.
+  const labels = new Uint8Array(heldOut.batch.labels);
+  const ranking = rankingMetrics(logits, labels, 0.5, rankingOf(logits));
   const { trained, ...shares } = methodShares(logits, labels, method);
   return {
     step,
-    ap: averagePrecisionOf(points),
-    recallAtP50: recallAtPrecision(points, 0.5),
-    pr: prCurve(points),
+    ap: ranking.averagePrecision,
+    recallAtP50: ranking.recallAtPrecision,
+    pr: ranking.pr,
     shares,
     ...(method.kind === "ohem" ? { trained } : {}),
     measured: heldOut.measured,
     predictions: { logits, labels, distractorMask: heldOut.distractorMask.slice() },
     images: showcaseIndices(heldOut).map((index) => imageReport(index, logits, heldOut)),
   };
+}
+
+const rankings = new WeakMap<Float32Array, Uint32Array>();
+
+/**
+ * `descendingOrder(logits)`, sorted once per logits array: `evaluationOf` ranks an evaluation's
+ * logits for the AP, and Figure 4's ranked logits (`rankedOf`) read the same ranking instead of
+ * sorting again. An evaluation's logits are never written after it is made.
+ */
+export function rankingOf(logits: Float32Array): Uint32Array {
+  let order = rankings.get(logits);
+  if (!order) {
+    order = descendingOrder(logits);
+    rankings.set(logits, order);
+  }
+  return order;
 }
 
 /** The buffers of an evaluation, for `postMessage(evaluation, transferablesOf(evaluation))`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hardestLossShare, lossRankedLogits, normalizedLossCdf } from "./figure4";
 import { sigmoidFocalLoss } from "./focal";
+import { descendingOrder } from "./rank";
 import { assertInDelta } from "./testing";
 
 describe("normalizedLossCdf", () => {
@@ -63,6 +64,29 @@ describe("lossRankedLogits", () => {
     const a = normalizedLossCdf(logits, labels, 0, 2, 11);
     const b = normalizedLossCdf(ranked, new Uint8Array(ranked.length), 0, 2, 11);
     expect(Array.from(b.cumulativeLoss)).toEqual(Array.from(a.cumulativeLoss));
+  });
+
+  it("gives the same arrays bit for bit from the AP's descending order, zeros of both signs included", () => {
+    let seed = 5;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const n = 30_000;
+    const xs = Float32Array.from({ length: n }, (_, i) =>
+      i % 97 === 0 ? (i % 194 === 0 ? -0 : 0) : Math.round((next() - 0.7) * 400) / 16,
+    );
+    const ys = Uint8Array.from({ length: n }, (_, i) => (i % 3 === 0 || next() < 0.05 ? 1 : 0));
+    const order = descendingOrder(xs);
+    for (const y of [0, 1] as const) {
+      for (const max of [Number.POSITIVE_INFINITY, 501, 2]) {
+        const want = lossRankedLogits(xs, ys, y, max);
+        const got = lossRankedLogits(xs, ys, y, max, order);
+        expect(got.length).toBe(want.length);
+        expect(got.every((v, k) => Object.is(v, want[k]))).toBe(true);
+      }
+    }
+    expect(lossRankedLogits([], [], 0, 10, new Uint32Array(0)).length).toBe(0);
   });
 
   it("thins a long ranking to evenly spaced ranks, keeping both ends", () => {

@@ -69,26 +69,73 @@ export function normalizedLossCdf(
  * The logits of class `y` in ascending order of their loss, valid for every γ at once: FL_γ is
  * decreasing in p_t for any γ ≥ 0, so negatives rank by ascending x and positives by descending
  * x. Longer than `maxCount`, the ranking is thinned to evenly spaced ranks (first and last
- * kept), which keeps the shape of the CDF while bounding the work of each γ change.
+ * kept), which keeps the shape of the CDF while bounding the work of each γ change. With
+ * `order` (`descendingOrder(logits)`, already computed for the AP) no sort is needed and the
+ * result is the same array bit for bit, −0 and +0 included (tested); logits must not be NaN.
  */
 export function lossRankedLogits(
   logits: ArrayLike<number>,
   labels: ArrayLike<number>,
   y: 0 | 1,
   maxCount = Number.POSITIVE_INFINITY,
+  order?: Uint32Array,
 ): Float32Array {
-  const own: number[] = [];
-  for (let i = 0; i < logits.length; i++) {
-    if ((labels[i] === 1 ? 1 : 0) === y) own.push(logits[i] as number);
-  }
-  const sorted = Float32Array.from(own).sort();
-  if (y === 1) sorted.reverse();
+  const sorted = order ? fromOrder(logits, labels, y, order) : sortedClass(logits, labels, y);
   if (sorted.length <= maxCount) return sorted;
   const count = Math.max(2, Math.floor(maxCount));
   return Float32Array.from(
     { length: count },
     (_, k) => sorted[Math.round((k * (sorted.length - 1)) / (count - 1))] as number,
   );
+}
+
+/** Class `y`'s logits sorted ascending (y = 0) or descending (y = 1), as a Float32Array sorts. */
+function sortedClass(logits: ArrayLike<number>, labels: ArrayLike<number>, y: 0 | 1): Float32Array {
+  const own: number[] = [];
+  for (let i = 0; i < logits.length; i++) {
+    if ((labels[i] === 1 ? 1 : 0) === y) own.push(logits[i] as number);
+  }
+  const sorted = Float32Array.from(own).sort();
+  if (y === 1) sorted.reverse();
+  return sorted;
+}
+
+/**
+ * `sortedClass` read off the descending order of all logits: positives in that order, negatives
+ * in reverse. The order ties −0 with +0 (by index) where the typed-array sort puts −0 first, so
+ * the block of zeros is rewritten: −0 first ascending, +0 first descending.
+ */
+function fromOrder(
+  logits: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  y: 0 | 1,
+  order: Uint32Array,
+): Float32Array {
+  if (order.length !== logits.length) throw new Error("order and logits differ in length");
+  const inClass = (i: number) => (labels[i] === 1 ? 1 : 0) === y;
+  let count = 0;
+  for (let i = 0; i < logits.length; i++) if (inClass(i)) count += 1;
+  const sorted = new Float32Array(count);
+  let k = 0;
+  const n = order.length;
+  for (let j = 0; j < n; j++) {
+    const i = order[y === 1 ? j : n - 1 - j] as number;
+    if (inClass(i)) sorted[k++] = logits[i] as number;
+  }
+  const first = sorted.indexOf(0); // finds −0 too
+  if (first >= 0) {
+    let end = first;
+    let negative = 0;
+    while (end < count && sorted[end] === 0) {
+      if (Object.is(sorted[end], -0)) negative += 1;
+      end += 1;
+    }
+    const positive = end - first - negative;
+    const [a, an, b] = y === 0 ? [-0, negative, 0] : [0, positive, -0];
+    sorted.fill(a, first, first + an);
+    sorted.fill(b, first + an, end);
+  }
+  return sorted;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   modulatingFactor,
   probabilityOfTruth,
   sigmoidFocalLoss,
+  sigmoidFocalLossAndGradInto,
   sigmoidFocalLossGrad,
 } from "./focal";
 import { assertInDelta, assertRelative, centralDifference } from "./testing";
@@ -255,5 +256,36 @@ describe("focalLossStar (FL*, appendix A)", () => {
     const ce = sigmoidFocalLoss(3, 1, { gamma: 0, alpha: null });
     expect(easy).toBeLessThan(ce);
     expect(Number.isFinite(focalLossStar(-1000, 1, { gamma: 2, beta: 1 }))).toBe(true);
+  });
+});
+
+describe("sigmoidFocalLossAndGradInto", () => {
+  it("gives the loss, the gradient and p_t of the separate functions, bit for bit", () => {
+    const out = new Float64Array(3);
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const xs = [
+      ...[-1000, -745, -37.5, -8, -2.25, -1e-9, -0, 0, 1e-9, 0.3, 3, 19, 88, 710, 1000],
+      ...Array.from({ length: 3000 }, () => Math.fround((random() - 0.6) * 40)),
+    ];
+    for (const opts of [
+      { gamma: 0, alpha: null },
+      { gamma: 0, alpha: 0.75 },
+      { gamma: 2, alpha: 0.25 },
+      { gamma: 0.5, alpha: 0.9 },
+      { gamma: 5, alpha: null },
+    ]) {
+      for (const x of xs) {
+        for (const y of [0, 1] as const) {
+          sigmoidFocalLossAndGradInto(x, y, opts, out);
+          expect(Object.is(out[0], sigmoidFocalLoss(x, y, opts))).toBe(true);
+          expect(Object.is(out[1], sigmoidFocalLossGrad(x, y, opts))).toBe(true);
+          expect(Object.is(out[2], probabilityOfTruth(x, y))).toBe(true);
+        }
+      }
+    }
   });
 });

@@ -78,6 +78,35 @@ export function sigmoidFocalLossGrad(x: number, y: 0 | 1, opts: FocalOptions): n
 }
 
 /**
+ * `sigmoidFocalLoss`, `sigmoidFocalLossGrad` and p_t of one location at once, written into
+ * `out` as [loss, gradient, p_t]: the same floats bit for bit (tested), for 3 transcendental
+ * calls instead of 13 (2 instead of 7 at γ = 0). softplus(±z) and σ(±z) all start from
+ * e = exp(−|z|) and ln(1 + e), which `softplus` and `sigmoid` compute identically for z and −z;
+ * the expressions after that are theirs, in the same order. For sums over 10⁵–10⁶ locations
+ * (the held-out evaluation).
+ */
+export function sigmoidFocalLossAndGradInto(
+  x: number,
+  y: 0 | 1,
+  opts: FocalOptions,
+  out: Float64Array,
+): void {
+  const z = signedLogit(x, y);
+  const a = alphaT(y, opts.alpha);
+  const e = Math.exp(-Math.abs(z));
+  const log1pE = Math.log1p(e);
+  const ce = Math.max(-z, 0) + log1pE; // softplus(−z)
+  // stableModulatingFactor(z, γ) with softplus(z) = max(z, 0) + ln(1 + e).
+  const factor = opts.gamma === 0 ? 1 : Math.exp(-opts.gamma * (Math.max(z, 0) + log1pE));
+  const pt = z >= 0 ? 1 / (1 + e) : e / (1 + e); // σ(z)
+  const oneMinusPt = -z >= 0 ? 1 / (1 + e) : e / (1 + e); // σ(−z)
+  const dz = factor * (opts.gamma * (-pt * ce) - oneMinusPt);
+  out[0] = a * factor * ce;
+  out[1] = a * (y === 1 ? dz : -dz);
+  out[2] = pt;
+}
+
+/**
  * FL*(x, y) = −ln σ(γ x_t + β) / γ = softplus(−(γ x_t + β)) / γ with x_t = ±x (paper,
  * appendix A); γ > 0. The paper's example setting is γ = 2, β = 1.
  */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { sigmoidFocalLoss } from "./focal";
-import { lossAndGradient, methodShares } from "./methods";
+import { type LossMethod, lossAndGradient, methodShares } from "./methods";
 import { logit, sigmoid, softplus } from "./numeric";
-import { lossShares } from "./shares";
+import { ohemKept } from "./ohem";
+import { type GroupTotals, groupOf, lossShares } from "./shares";
 import { assertRelative } from "./testing";
 
 const LOGITS = [-6, -4.5, -1, 0.2, 2.5, -3, 1.5, -0.5];
@@ -80,5 +81,89 @@ describe("lossAndGradient", () => {
     const [l, g] = lossAndGradient(0.7, 0, { kind: "ohem", ratio: "none", keep: 1 });
     assertRelative(l, softplus(0.7), 1e-15);
     assertRelative(g, sigmoid(0.7), 1e-15);
+  });
+});
+
+/** methodShares as it was written before the fused focal path: the reference it must equal. */
+function referenceShares(
+  logits: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  method: LossMethod,
+  weights?: ArrayLike<number>,
+) {
+  const n = logits.length;
+  const w = (i: number) => (weights ? (weights[i] as number) : 1);
+  const label = (i: number): 0 | 1 => (labels[i] === 1 ? 1 : 0);
+  let share: (i: number) => number = w;
+  if (method.kind === "ohem") {
+    const ce = Float64Array.from({ length: n }, (_, i) =>
+      sigmoidFocalLoss(logits[i] as number, label(i), { gamma: 0, alpha: null }),
+    );
+    const kept = ohemKept(ce, labels, method.keep, method.ratio, weights);
+    share = (i) => kept[i] as number;
+  }
+  const empty = (): GroupTotals => ({ positives: 0, hardNegatives: 0, easyNegatives: 0 });
+  const [loss, gradient, counts, trained] = [empty(), empty(), empty(), empty()];
+  for (let i = 0; i < n; i++) {
+    const x = logits[i] as number;
+    const y = label(i);
+    const group = groupOf(x, y);
+    const s = share(i);
+    const [l, g] = lossAndGradient(x, y, method);
+    loss[group] += s * l;
+    gradient[group] += s * Math.abs(g);
+    counts[group] += w(i);
+    trained[group] += s;
+  }
+  const normalize = (t: GroupTotals): GroupTotals => {
+    const total = t.positives + t.hardNegatives + t.easyNegatives;
+    return {
+      positives: t.positives / total,
+      hardNegatives: t.hardNegatives / total,
+      easyNegatives: t.easyNegatives / total,
+    };
+  };
+  return { loss: normalize(loss), gradient: normalize(gradient), counts, trained };
+}
+
+describe("methodShares against its reference", () => {
+  it("gives the same floats, bit for bit, for every method, with and without weights", () => {
+    let s = 99;
+    const next = () => {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      return s / 2147483648;
+    };
+    const methods: LossMethod[] = [
+      { kind: "focal", gamma: 0, alpha: null },
+      { kind: "focal", gamma: 0, alpha: 0.75 },
+      { kind: "focal", gamma: 2, alpha: 0.25 },
+      { kind: "focal-star", gamma: 2, beta: 1, alpha: 0.25 },
+      { kind: "ohem", ratio: "none", keep: 12 },
+      { kind: "ohem", ratio: "1:3", keep: 128 },
+    ];
+    // Few locations, where a term's last bit shows in the sum, and many, like a held-out set.
+    for (const [n, rate] of [
+      [40, 0.2],
+      [20_000, 0.01],
+    ] as const) {
+      // float32 logits like a model's, mostly confident negatives, some zeros.
+      const logits = Float32Array.from({ length: n }, (_, i) =>
+        i % 501 === 0 ? 0 : Math.fround(-9 + 14 * next() ** 2),
+      );
+      const labels = Uint8Array.from({ length: n }, () => (next() < rate ? 1 : 0));
+      const weights = Float64Array.from({ length: n }, () => 1 + Math.floor(next() * 5));
+      for (const method of methods) {
+        for (const w of [undefined, weights]) {
+          const got = methodShares(logits, labels, method, w);
+          const want = referenceShares(logits, labels, method, w);
+          for (const key of ["loss", "gradient", "counts", "trained"] as const) {
+            for (const group of ["positives", "hardNegatives", "easyNegatives"] as const) {
+              const where = `${n} ${JSON.stringify(method)} ${key} ${group}`;
+              expect(Object.is(got[key][group], want[key][group]), where).toBe(true);
+            }
+          }
+        }
+      }
+    }
   });
 });

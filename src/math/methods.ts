@@ -9,10 +9,11 @@ import {
   focalLossStar,
   focalLossStarGrad,
   sigmoidFocalLoss,
+  sigmoidFocalLossAndGradInto,
   sigmoidFocalLossGrad,
 } from "./focal";
 import { type OhemRatio, ohemKept } from "./ohem";
-import { type GroupTotals, groupOf, type LossShares } from "./shares";
+import { EASY_PT, type GroupTotals, groupOf, type LossShares } from "./shares";
 
 /** A way to turn per-location logits into a training loss. */
 export type LossMethod =
@@ -44,32 +45,51 @@ export function methodShares(
   weights?: ArrayLike<number>,
 ): MethodShares {
   const n = logits.length;
-  const w = (i: number) => (weights ? (weights[i] as number) : 1);
   const label = (i: number): 0 | 1 => (labels[i] === 1 ? 1 : 0);
-  let share: (i: number) => number = w;
+  let kept: ArrayLike<number> | null = null;
   if (method.kind === "ohem") {
     const ce = Float64Array.from({ length: n }, (_, i) =>
       sigmoidFocalLoss(logits[i] as number, label(i), CE),
     );
-    const kept = ohemKept(ce, labels, method.keep, method.ratio, weights);
-    share = (i) => kept[i] as number;
+    kept = ohemKept(ce, labels, method.keep, method.ratio, weights);
   }
-  const loss = emptyTotals();
-  const gradient = emptyTotals();
-  const counts = emptyTotals();
-  const trained = emptyTotals();
+  // Totals by group index (0 positives, 1 hard negatives, 2 easy negatives), summed in location
+  // order as before; the focal family takes the fused loss-and-gradient path (same floats).
+  const loss = new Float64Array(3);
+  const gradient = new Float64Array(3);
+  const counts = new Float64Array(3);
+  const trained = new Float64Array(3);
+  const parts = new Float64Array(3);
+  const focal = method.kind === "focal" ? method : null;
   for (let i = 0; i < n; i++) {
     const x = logits[i] as number;
     const y = label(i);
-    const group = groupOf(x, y);
-    const s = share(i);
-    const [l, g] = lossAndGradient(x, y, method);
-    loss[group] += s * l;
-    gradient[group] += s * Math.abs(g);
-    counts[group] += w(i);
-    trained[group] += s;
+    const w = weights ? (weights[i] as number) : 1;
+    const s = kept ? (kept[i] as number) : w;
+    let l: number;
+    let g: number;
+    let group: number;
+    if (focal) {
+      sigmoidFocalLossAndGradInto(x, y, focal, parts);
+      l = parts[0] as number;
+      g = parts[1] as number;
+      // groupOf: a negative's p_t is σ(−x), the p_t computed with its loss.
+      group = y === 1 ? 0 : (parts[2] as number) > EASY_PT ? 2 : 1;
+    } else {
+      [l, g] = lossAndGradient(x, y, method);
+      group = GROUPS.indexOf(groupOf(x, y));
+    }
+    loss[group] = (loss[group] as number) + s * l;
+    gradient[group] = (gradient[group] as number) + s * Math.abs(g);
+    counts[group] = (counts[group] as number) + w;
+    trained[group] = (trained[group] as number) + s;
   }
-  return { loss: normalize(loss), gradient: normalize(gradient), counts, trained };
+  return {
+    loss: normalize(totalsOf(loss)),
+    gradient: normalize(totalsOf(gradient)),
+    counts: totalsOf(counts),
+    trained: totalsOf(trained),
+  };
 }
 
 /** A location's loss and ∂L/∂x under the method (OHEM: CE; its selection is applied apart). */
@@ -82,8 +102,14 @@ export function lossAndGradient(x: number, y: 0 | 1, method: LossMethod): [numbe
   return [a * focalLossStar(x, y, method), a * focalLossStarGrad(x, y, method)];
 }
 
-function emptyTotals(): GroupTotals {
-  return { positives: 0, hardNegatives: 0, easyNegatives: 0 };
+const GROUPS: readonly (keyof GroupTotals)[] = ["positives", "hardNegatives", "easyNegatives"];
+
+function totalsOf(t: Float64Array): GroupTotals {
+  return {
+    positives: t[0] as number,
+    hardNegatives: t[1] as number,
+    easyNegatives: t[2] as number,
+  };
 }
 
 function normalize(t: GroupTotals): GroupTotals {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
   averagePrecision,
+  averagePrecisionOf,
   bestF1Point,
   f1Of,
   operatingPointAt,
   operatingPoints,
   prCurve,
+  rankingMetrics,
   recallAtPrecision,
 } from "./metrics";
+import { descendingOrder } from "./rank";
 
 describe("averagePrecision", () => {
   it("averages the precision at each positive's rank when there are no ties", () => {
@@ -102,5 +105,55 @@ describe("weighted operating points, operatingPointAt and bestF1Point", () => {
     const best = bestF1Point(points);
     expect(best?.threshold).toBe(0.5);
     expect(f1Of(best as NonNullable<typeof best>)).toBeCloseTo(0.8, 15);
+  });
+});
+
+/** Scores with many ties and labels with about `rate` positives, from a fixed LCG. */
+function scoredLabels(n: number, seed: number, distinct: number, rate: number) {
+  let s = seed;
+  const next = () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+  const scores = Float32Array.from({ length: n }, () => Math.round((next() - 0.5) * distinct) / 3);
+  const labels = Uint8Array.from({ length: n }, () => (next() < rate ? 1 : 0));
+  return { scores, labels };
+}
+
+describe("rankingMetrics", () => {
+  it("equals AP, recall at precision and the PR curve of the operating points, bit for bit", () => {
+    for (const [n, distinct, rate] of [
+      [1, 5, 0.5],
+      [2, 1, 0.5],
+      [50, 4, 0.3],
+      [5000, 40, 0.01],
+      [20_000, 1e6, 0.002],
+      [20_000, 1e6, 0.6],
+    ] as const) {
+      const { scores, labels } = scoredLabels(n, n + distinct, distinct, rate);
+      const points = operatingPoints(scores, labels);
+      const pr = prCurve(points);
+      for (const order of [undefined, descendingOrder(scores)]) {
+        const m = rankingMetrics(scores, labels, 0.5, order);
+        expect(Object.is(m.averagePrecision, averagePrecisionOf(points))).toBe(true);
+        expect(Object.is(m.recallAtPrecision, recallAtPrecision(points, 0.5))).toBe(true);
+        expect(m.pr).toEqual(pr);
+      }
+    }
+  });
+
+  it("is NaN without positives and on no scores, like the operating points", () => {
+    const none = rankingMetrics([0.2, 0.1], [0, 0], 0.5);
+    expect(none.averagePrecision).toBeNaN();
+    expect(none.recallAtPrecision).toBeNaN();
+    expect(Array.from(none.pr.threshold)).toEqual([0.1]);
+    const empty = rankingMetrics([], [], 0.5);
+    expect(empty.averagePrecision).toBeNaN();
+    expect(empty.recallAtPrecision).toBe(recallAtPrecision([], 0.5));
+    expect(empty.pr.recall.length).toBe(0);
+  });
+
+  it("rejects NaN scores", () => {
+    expect(() => rankingMetrics([0.1, Number.NaN], [0, 1], 0.5)).toThrow(/NaN/);
   });
 });

@@ -118,6 +118,74 @@ export function prCurve(points: readonly OperatingPoint[]): PrCurve {
   };
 }
 
+/** AP, recall at a precision and the PR curve of one ranking (see `rankingMetrics`). */
+export interface RankingMetrics {
+  averagePrecision: number;
+  recallAtPrecision: number;
+  pr: PrCurve;
+}
+
+/**
+ * `averagePrecisionOf`, `recallAtPrecision(·, minPrecision)` and `prCurve` of the unweighted
+ * `operatingPoints(scores, labels)`, in one pass over the ranking without an object per operating
+ * point: the same arithmetic in the same order, so the same floats bit for bit (tested). The
+ * held-out set has up to 655,360 distinct scores, where the objects cost more than the sort.
+ * `order` is `descendingOrder(scores)`, passed by a caller that already has it.
+ */
+export function rankingMetrics(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  minPrecision: number,
+  order?: Uint32Array,
+): RankingMetrics {
+  if (scores.length !== labels.length) throw new Error("scores and labels differ in length");
+  for (let i = 0; i < scores.length; i++) {
+    if (Number.isNaN(scores[i])) throw new Error(`score ${i} is NaN`);
+  }
+  const ranked = order ?? descendingOrder(scores);
+  if (ranked.length !== scores.length) throw new Error("order and scores differ in length");
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) positives += 1;
+  const recall: number[] = [];
+  const precision: number[] = [];
+  const threshold: number[] = [];
+  let tp = 0;
+  let fp = 0;
+  let ap = 0;
+  let previousRecall = 0;
+  let best = 0;
+  let previousTp = 0;
+  const last = ranked.length - 1;
+  for (let k = 0; k <= last; k++) {
+    const i = ranked[k] as number;
+    if (labels[i] === 1) tp += 1;
+    else fp += 1;
+    const t = scores[i] as number;
+    if (k < last && scores[ranked[k + 1] as number] === t) continue;
+    const p = tp / (tp + fp);
+    const r = tp / positives;
+    ap += (r - previousRecall) * p;
+    previousRecall = r;
+    if (p >= minPrecision && r > best) best = r;
+    if (tp > previousTp || k === last) {
+      recall.push(r);
+      precision.push(p);
+      threshold.push(t);
+    }
+    previousTp = tp;
+  }
+  const none = positives === 0;
+  return {
+    averagePrecision: none || ranked.length === 0 ? Number.NaN : ap,
+    recallAtPrecision: none && ranked.length > 0 ? Number.NaN : best,
+    pr: {
+      recall: Float64Array.from(recall),
+      precision: Float64Array.from(precision),
+      threshold: Float64Array.from(threshold),
+    },
+  };
+}
+
 /**
  * The operating point that predicts positive every location scored ≥ `threshold`: the last
  * point whose threshold is ≥ it; null when nothing scores that high (no location flagged).

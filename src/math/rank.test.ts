@@ -30,6 +30,18 @@ describe("descendingOrder", () => {
     }
   });
 
+  it("equals the comparator on float32 values from random bit patterns (every key digit in play)", () => {
+    let s = 12345;
+    const words = new Uint32Array(50_000);
+    for (let i = 0; i < words.length; i++) {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      // Spread over both signs and every exponent; a few exact repeats make ties.
+      words[i] = i % 97 === 0 ? (words[i - 1] ?? 0) : (s * 2 + (i & 1)) >>> 0;
+    }
+    const scores = new Float32Array(words.buffer).filter((x) => !Number.isNaN(x));
+    expect(Array.from(descendingOrder(scores))).toEqual(reference(scores));
+  });
+
   it("orders infinities, −0 with +0 as a tie, tiny and huge values like the comparator", () => {
     const scores = Float32Array.of(0, -0, Infinity, -Infinity, 1e-45, -1e-45, 3.4e38, -3.4e38, 0);
     expect(Array.from(descendingOrder(scores))).toEqual(reference(scores));
