@@ -1,8 +1,8 @@
 /**
  * The article. On a prerendered page its HTML (prose, 88 typeset equations, the figures at their
  * default state) is adopted as it is: React does not hydrate it, so none of it is in the page's
- * JavaScript and none of its elements costs hydration work. Only the figures come alive, as
- * islands rendered into their slots (explainerFigures.tsx). What the article itself does in the
+ * JavaScript and none of its elements costs hydration work. Only the figures are hydrated, each in
+ * its slot between the static parts (explainerFigures.tsx). What the article itself does in the
  * browser is done on its one element: terms lit on hover and focus, term buttons pinned on
  * press, wide equations made scrollable by keyboard. Lesson links choose between an instruction
  * and its `instead` text with CSS (components/Try.tsx).
@@ -54,7 +54,7 @@ export const ServerArticleContext = createContext<ComponentType | null>(null);
 const ADOPTED = { __html: "" };
 
 /** The term under the pointer or focus: a term button, or a term inside a typeset equation. */
-export function termOf(target: EventTarget | null): Term | null {
+function termOf(target: EventTarget | null): Term | null {
   const el =
     target instanceof Element ? target.closest('[data-term], .katex [class*="term-"]') : null;
   if (!(el instanceof HTMLElement)) return null;
