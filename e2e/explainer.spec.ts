@@ -1,18 +1,18 @@
 import { expectAccessible } from "./a11y";
-import { expect, expectNoBadNumbers, flPath, test, viewFigure } from "./fixtures";
+import {
+  EXPLAINER_FIGURES,
+  expect,
+  expectNoBadNumbers,
+  flPath,
+  test,
+  viewFigure,
+} from "./fixtures";
 
 test.describe("reading and tweaking the explainer", () => {
   test("shows the article, six live figures and their captions", async ({ page }) => {
     await page.goto("./");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("How focal loss works");
-    for (const id of [
-      "loss-vs-pt",
-      "alpha-balanced",
-      "down-weighting",
-      "gradient",
-      "loss-budget",
-      "fl-star",
-    ]) {
+    for (const id of EXPLAINER_FIGURES) {
       await expect(page.locator(`[data-chart="${id}"] svg`).first()).toBeVisible();
       await expect(page.getByTestId(`${id}-caption`)).not.toBeEmpty();
     }

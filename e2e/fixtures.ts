@@ -67,6 +67,16 @@ export const test = base.extend<{
 
 export { expect };
 
+/** The explainer's six figures, by chart id, in the article's order. */
+export const EXPLAINER_FIGURES = [
+  "loss-vs-pt",
+  "alpha-balanced",
+  "down-weighting",
+  "gradient",
+  "loss-budget",
+  "fl-star",
+] as const;
+
 /** The visible text of the page must never show NaN or Infinity. */
 export async function expectNoBadNumbers(page: Page): Promise<void> {
   // textContent, not innerText: closed data tables must not hold NaN either.

@@ -4,16 +4,9 @@
  * equations and the figures at their default state; with it, React hydrates that HTML, and a
  * linked state then updates the figures in place, in the same boxes.
  */
-import { expect, test } from "./fixtures";
+import { EXPLAINER_FIGURES, expect, test } from "./fixtures";
 
-const FIGURES = [
-  "loss-vs-pt",
-  "alpha-balanced",
-  "down-weighting",
-  "gradient",
-  "loss-budget",
-  "fl-star",
-];
+const FIGURES = EXPLAINER_FIGURES;
 
 test.describe("prerendered pages", () => {
   test("the explainer reads without JavaScript: text, equations and all six figures", async ({
