@@ -75,8 +75,12 @@ test.describe("your own model", () => {
     );
     const content = `${marker},score\n${rows.join("\n")}\n`;
     // Keyboard: Tab onto the file input, Space opens the chooser.
+    // The input is disabled while a file is read, and focus does not land on a disabled input:
+    // both are checked before Space, so a lost focus fails here and not as a missing chooser.
     const input = page.locator('input[type="file"]');
+    await expect(input).toBeEnabled();
     await input.focus();
+    await expect(input).toBeFocused();
     const chooser = page.waitForEvent("filechooser");
     await page.keyboard.press("Space");
     await (await chooser).setFiles({
