@@ -47,14 +47,14 @@ export const test = base.extend<{
             .locator("html[data-hydrated]")
             .waitFor({ state: "attached", timeout: 15_000 })
             .catch(() => {});
-        // The explainer's figures hydrate after the page, each when its code has arrived; a
-        // click on one before then finds no handler. Wait for them too (or 10 s: a figure whose
-        // code is blocked on purpose never will).
+        // The explainer's figures' code is fetched after the page; each figure hydrates when it
+        // nears the viewport or is pressed (React hydrates it then, synchronously, if its code
+        // is here). Wait for the code (or 10 s: a figure whose code is blocked on purpose never
+        // arrives).
         if (["/", "/index.html"].includes(path))
           await page
-            .locator("[data-figure-slot] > div:not([data-live])")
-            .first()
-            .waitFor({ state: "detached", timeout: 10_000 })
+            .locator("html[data-figures-fetched]")
+            .waitFor({ state: "attached", timeout: 10_000 })
             .catch(() => {});
         return response;
       };

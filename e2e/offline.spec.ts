@@ -178,7 +178,9 @@ test.describe("a lazily loaded part that cannot be fetched", () => {
     );
     await page.goto("./");
     const failed = page.getByTestId("chunk-error");
-    // Figure 2 failed: a message with a retry in its place; figure 1 and the text stay.
+    // Figure 2 failed: a message with a retry in its place (once the reader comes near it, when
+    // its code is wanted); figure 1 and the text stay.
+    await page.locator('[data-figure-slot="alpha-balanced"]').scrollIntoViewIfNeeded();
     await expect(failed.filter({ hasText: "Figure 2 (α-balancing" })).toBeVisible();
     await expect(page.locator('[data-chart="loss-vs-pt"] svg').first()).toBeVisible();
     await page.getByRole("button", { name: /^Share or export: Loss against/ }).click();

@@ -6,8 +6,18 @@ test("printing gives the charts in the current state and no controls", async ({ 
   const field = page.getByRole("textbox", { name: "gamma value" });
   await field.fill("0.5");
   await field.press("Enter");
-  // Figures out of view kept the old state; printing brings them up to date.
-  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  // Figures out of view kept the old state (the last one has not even hydrated: its code is
+  // handed to React only when it is wanted). Printing brings them up to date within the
+  // browser's beforeprint event, before the page is laid out for print: read in the same task.
+  await expect(page.getByTestId("loss-budget-caption")).toContainText("γ = 2,");
+  await expect(page.locator('[data-figure-slot="loss-budget"] > div')).not.toHaveAttribute(
+    "data-live",
+  );
+  const printed = await page.evaluate(() => {
+    window.dispatchEvent(new Event("beforeprint"));
+    return document.querySelector('[data-testid="loss-budget-caption"]')?.textContent;
+  });
+  expect(printed).toContain("γ = 0.5,");
   await page.emulateMedia({ media: "print" });
   for (const id of ["loss-vs-pt", "alpha-balanced", "down-weighting", "gradient", "loss-budget"]) {
     const figure = page.locator(`figure[data-chart="${id}"]`);

@@ -31,7 +31,7 @@ import { ARTICLE_PART_CLASS } from "../../content/articleParts";
 import { isTerm } from "../../content/terms";
 import type { ExplainerChartId } from "../../state/charts";
 import { isHydrating } from "../hydrate";
-import { FigureSlot, isFigureSlot, prefetchFigures } from "./explainerFigures";
+import { FigureSlot, isFigureSlot, openFigures, prefetchFigures } from "./explainerFigures";
 
 /** The article's own code, with what it places by name. */
 const Article = lazyPart(() =>
@@ -213,7 +213,12 @@ export const ArticleBody = memo(function ArticleBody({
   onTerm: (t: Term | null) => void;
 }) {
   // Decided once: adopting needs the server's markup, which only a hydrating first render has.
-  const [pieces] = useState(() => (!import.meta.env.SSR && isHydrating() ? serverPieces() : null));
+  // Only adopted figures wait to be wanted before hydrating; rendered ones get their code at once.
+  const [pieces] = useState(() => {
+    const adopted = !import.meta.env.SSR && isHydrating() ? serverPieces() : null;
+    if (!adopted) openFigures();
+    return adopted;
+  });
   return pieces ? (
     <AdoptedArticle pieces={pieces} onTerm={onTerm} />
   ) : (

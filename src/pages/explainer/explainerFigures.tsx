@@ -1,12 +1,15 @@
 /**
  * The article's six figures, live. The page's HTML holds every figure prerendered at the
  * default state (build/prerender.ts), each in a `data-figure-slot` element between the static
- * parts of the article (ArticleBody.tsx); their code loads right after the page's own and
- * hydrates them in place. Until a figure's code has mounted it keeps the state it was drawn at
- * (FreezeWhenHidden); every figure follows the shared state only while it is near the viewport.
+ * parts of the article (ArticleBody.tsx). Their code is fetched right after the page's own, but
+ * each figure hydrates only when it is wanted: within a screen of the viewport, used, or printed
+ * (a gate per figure, gatedLoader.ts, opened by FreezeWhenHidden). Until a figure's code has
+ * mounted it keeps the state it was drawn at; every figure follows the shared state only while it
+ * is near the viewport.
  */
 import { Suspense } from "react";
 import { FreezeWhenHidden, Mounted } from "../../components/FreezeWhenHidden";
+import { gatedLoader } from "../../components/gatedLoader";
 import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
 import { CHARTS, type ExplainerChartId } from "../../state/charts";
 
@@ -33,18 +36,43 @@ const LOADERS = {
     })),
 } satisfies Record<ExplainerChartId, unknown>;
 
+/** One gate per figure: its code is fetched early and handed to React when the figure is wanted. */
+const GATES = {
+  "loss-vs-pt": gatedLoader(LOADERS["loss-vs-pt"]),
+  "alpha-balanced": gatedLoader(LOADERS["alpha-balanced"]),
+  "down-weighting": gatedLoader(LOADERS["down-weighting"]),
+  gradient: gatedLoader(LOADERS.gradient),
+  "loss-budget": gatedLoader(LOADERS["loss-budget"]),
+  "fl-star": gatedLoader(LOADERS["fl-star"]),
+};
+// The build-time renderer draws every figure: nothing is held back there.
+if (import.meta.env.SSR) for (const gate of Object.values(GATES)) gate.open();
+
 const PARTS = {
-  "loss-vs-pt": lazyPart(LOADERS["loss-vs-pt"]),
-  "alpha-balanced": lazyPart(LOADERS["alpha-balanced"]),
-  "down-weighting": lazyPart(LOADERS["down-weighting"]),
-  gradient: lazyPart(LOADERS.gradient),
-  "loss-budget": lazyPart(LOADERS["loss-budget"]),
-  "fl-star": lazyPart(LOADERS["fl-star"]),
+  "loss-vs-pt": lazyPart(GATES["loss-vs-pt"].load),
+  "alpha-balanced": lazyPart(GATES["alpha-balanced"].load),
+  "down-weighting": lazyPart(GATES["down-weighting"].load),
+  gradient: lazyPart(GATES.gradient.load),
+  "loss-budget": lazyPart(GATES["loss-budget"].load),
+  "fl-star": lazyPart(GATES["fl-star"].load),
 };
 
-/** Start loading the figures now (the module loader caches them for React.lazy). */
+/**
+ * Hand every figure its code as soon as it arrives: for an article rendered in the browser (not
+ * adopted from the server's HTML), where a figure held back would be an empty placeholder.
+ */
+export function openFigures(): void {
+  for (const gate of Object.values(GATES)) gate.open();
+}
+
+/**
+ * Start fetching the figures' code now; each hydrates when its gate opens. Once all of it has
+ * arrived (or failed), `data-figures-fetched` on the root element says so (e2e tests wait for it).
+ */
 export function prefetchFigures(): void {
-  for (const load of Object.values(LOADERS)) void load();
+  void Promise.all(Object.values(GATES).map((gate) => gate.prefetch())).then(() => {
+    document.documentElement.dataset.figuresFetched = "";
+  });
 }
 
 export function isFigureSlot(id: string | undefined): id is ExplainerChartId {
@@ -65,7 +93,7 @@ export function FigureSlot({ chart }: { chart: ExplainerChartId }) {
   const Part = PARTS[chart];
   return (
     <div data-figure-slot={chart}>
-      <FreezeWhenHidden>
+      <FreezeWhenHidden gate={GATES[chart]}>
         <ChunkBoundary
           what={`Figure ${CHARTS[chart].number} (${CHARTS[chart].title})`}
           retry={Part.retry}

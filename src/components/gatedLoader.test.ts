@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from "vitest";
+import { gatedLoader } from "./gatedLoader";
+
+/** A fetch the test resolves or rejects by hand. */
+function manualFetch<T>() {
+  const calls: { resolve: (v: T) => void; reject: (e: unknown) => void }[] = [];
+  const fetch = vi.fn(
+    () =>
+      new Promise<T>((resolve, reject) => {
+        calls.push({ resolve, reject });
+      }),
+  );
+  const call = (i: number) => {
+    const c = calls[i];
+    if (!c) throw new Error(`fetch was not called ${i + 1} times`);
+    return c;
+  };
+  return { fetch, call };
+}
+
+/** Settle the fetch's promise chain. */
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe("gatedLoader", () => {
+  it("fetches on load but settles only once opened, synchronously inside open()", async () => {
+    const { fetch, call } = manualFetch<string>();
+    const gate = gatedLoader(fetch);
+    const got: string[] = [];
+    gate.load().then((v) => got.push(v));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    call(0).resolve("code");
+    await flush();
+    expect(gate.loaded()).toBe(true);
+    expect(got).toEqual([]);
+    gate.open();
+    // No await: the callback ran inside open().
+    expect(got).toEqual(["code"]);
+    expect(gate.opened()).toBe(true);
+  });
+
+  it("opened first, it settles when the code arrives; later loads settle inside then()", async () => {
+    const { fetch, call } = manualFetch<string>();
+    const gate = gatedLoader(fetch);
+    gate.open();
+    const got: string[] = [];
+    gate.load().then((v) => got.push(v));
+    expect(got).toEqual([]);
+    call(0).resolve("code");
+    await flush();
+    expect(got).toEqual(["code"]);
+    gate.load().then((v) => got.push(`again ${v}`));
+    expect(got).toEqual(["code", "again code"]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("prefetch fetches once; load after it does not fetch again", async () => {
+    const { fetch, call } = manualFetch<number>();
+    const gate = gatedLoader(fetch);
+    const first = gate.prefetch();
+    gate.prefetch();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    call(0).resolve(7);
+    expect(await first).toBe(true);
+    expect(await gate.prefetch()).toBe(true);
+    gate.open();
+    const got: number[] = [];
+    gate.load().then((v) => got.push(v));
+    expect(got).toEqual([7]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("a failure is reported once opened, and the next load (a retry) fetches again", async () => {
+    const { fetch, call } = manualFetch<string>();
+    const gate = gatedLoader(fetch);
+    const errors: unknown[] = [];
+    gate.load().then(
+      () => errors.push("resolved?"),
+      (e) => errors.push(e),
+    );
+    call(0).reject(new Error("offline"));
+    await flush();
+    expect(errors).toEqual([]);
+    gate.open();
+    expect(errors).toEqual([new Error("offline")]);
+    expect(gate.loaded()).toBe(false);
+
+    const got: string[] = [];
+    gate.load().then((v) => got.push(v));
+    expect(fetch).toHaveBeenCalledTimes(2);
+    call(1).resolve("code");
+    await flush();
+    expect(got).toEqual(["code"]);
+    expect(gate.loaded()).toBe(true);
+  });
+});

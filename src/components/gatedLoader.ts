@@ -1,0 +1,86 @@
+/**
+ * A part's code fetched early but handed to React only once the part is wanted. The explainer's
+ * figures are prerendered; React hydrates each one when its lazily loaded code resolves. With a
+ * gate in front of that code, a figure far down the page stays the server's HTML (no hydration
+ * work) until the reader comes near it, interacts with it, or prints, while its code has long
+ * been downloaded (`prefetch`).
+ *
+ * `load()` is what `React.lazy` calls. It returns a thenable, not a Promise: once the gate is open
+ * and the code has arrived, its callbacks run synchronously, inside `open()`. React's lazy then
+ * counts as resolved at once, so an event that opens the gate (a press on the figure, the
+ * browser's `beforeprint`) can have React hydrate the figure synchronously in the same event,
+ * which React does for a discrete event on a dehydrated boundary whose code is ready (and for a
+ * synchronous update reaching one). A Promise would resolve only after the event had gone.
+ */
+
+type Settle<T> = [(value: T) => void, (reason: unknown) => void];
+
+export interface GatedLoader<T> {
+  /** For `React.lazy`: settles once the gate is open and the code has loaded or failed. */
+  load: () => Promise<T>;
+  /**
+   * Start fetching the code now (a failure is kept for `load` to report, and fetched again).
+   * Resolves when the code has loaded (true) or failed (false).
+   */
+  prefetch: () => Promise<boolean>;
+  /** Let `load` settle (now, if the code is here). */
+  open: () => void;
+  /** True once the code has loaded. */
+  loaded: () => boolean;
+  /** True once `open` was called. */
+  opened: () => boolean;
+}
+
+export function gatedLoader<T>(fetch: () => Promise<T>): GatedLoader<T> {
+  let isOpen = false;
+  let outcome: { ok: true; value: T } | { ok: false; reason: unknown } | null = null;
+  let fetching: Promise<boolean> | null = null;
+  const waiting: Settle<T>[] = [];
+
+  const settle = () => {
+    if (!isOpen || !outcome) return;
+    for (const [resolve, reject] of waiting.splice(0))
+      if (outcome.ok) resolve(outcome.value);
+      else reject(outcome.reason);
+  };
+  const start = () => {
+    // A failure is reported once per `load`; the next `load` (a retry) fetches again.
+    if (outcome?.ok === false) outcome = null;
+    fetching ??= fetch().then(
+      (value) => {
+        outcome = { ok: true, value };
+        fetching = null;
+        settle();
+        return true;
+      },
+      (reason: unknown) => {
+        outcome = { ok: false, reason };
+        fetching = null;
+        settle();
+        return false;
+      },
+    );
+    return fetching;
+  };
+
+  return {
+    load: () => {
+      if (!outcome?.ok) start();
+      const thenable = {
+        then(resolve: (value: T) => void, reject: (reason: unknown) => void) {
+          waiting.push([resolve, reject]);
+          settle();
+        },
+      };
+      // React.lazy takes any thenable; its type says Promise.
+      return thenable as unknown as Promise<T>;
+    },
+    prefetch: () => (outcome ? Promise.resolve(outcome.ok) : (fetching ?? start())),
+    open: () => {
+      isOpen = true;
+      settle();
+    },
+    loaded: () => outcome?.ok === true,
+    opened: () => isOpen,
+  };
+}
