@@ -47,11 +47,11 @@ export const test = base.extend<{
             .locator("html[data-hydrated]")
             .waitFor({ state: "attached", timeout: 15_000 })
             .catch(() => {});
-        // The explainer's figures' code is fetched after the page; each figure hydrates when it
+        // Both pages' figures' code is fetched after the page; each figure hydrates when it
         // nears the viewport or is pressed (React hydrates it then, synchronously, if its code
         // is here). Wait for the code (or 10 s: a figure whose code is blocked on purpose never
         // arrives).
-        if (["/", "/index.html"].includes(path))
+        if (["/", "/index.html", "/train/", "/train/index.html"].includes(path))
           await page
             .locator("html[data-figures-fetched]")
             .waitFor({ state: "attached", timeout: 10_000 })

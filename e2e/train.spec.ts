@@ -1,5 +1,5 @@
 import { expectAccessible } from "./a11y";
-import { expect, expectNoBadNumbers, test } from "./fixtures";
+import { expect, expectNoBadNumbers, test, viewFigure } from "./fixtures";
 
 const stepOf = async (page: import("@playwright/test").Page, run: "a" | "b") =>
   Number((await page.getByTestId(`run-${run}-step`).textContent())?.replace(/,/g, ""));
@@ -124,6 +124,8 @@ test("the training page lays out at 360 px without horizontal scrolling", async 
   await expect(page.getByTestId("backend-badge")).toHaveAttribute("data-backend", "wasm", {
     timeout: 60_000,
   });
+  // The metrics figure hydrates (and shows the first evaluation) once the reader reaches it.
+  await viewFigure(page, "train-ap");
   await expect(page.getByTestId("run-b-ap")).toBeVisible({ timeout: 60_000 });
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - window.innerWidth,

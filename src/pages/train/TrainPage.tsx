@@ -10,13 +10,6 @@ import {
 } from "../../components/figureContext";
 import { ParamNotice } from "../../components/ParamNotice";
 import { SiteHeader } from "../../components/SiteHeader";
-import { Figure4Figure } from "../../components/training/Figure4Figure";
-import { HeatmapsFigure } from "../../components/training/HeatmapsFigure";
-import { LossHistoryFigure } from "../../components/training/LossHistoryFigure";
-import { MethodsFigure } from "../../components/training/MethodsFigure";
-import { MetricsFigure } from "../../components/training/MetricsFigure";
-import { PrFigure } from "../../components/training/PrFigure";
-import { SharesFigure } from "../../components/training/SharesFigure";
 import { useHydrated } from "../../components/useHydrated";
 import { PRESETS } from "../../content/presets";
 import { focalOptionsOf, type TrainConfig } from "../../experiment/config";
@@ -40,6 +33,7 @@ import { SWEEP_ALPHAS, SWEEP_GAMMAS, type SweepBaseline, SweepPanel } from "./Sw
 import { ToyFindings } from "./ToyFindings";
 import { TrainingAnnouncer } from "./TrainingAnnouncer";
 import { Transport } from "./Transport";
+import { prefetchTrainingFigures, TrainingFigure } from "./trainingFigures";
 import { useJob } from "./useJob";
 import { useTrainingSession } from "./useTrainingSession";
 
@@ -77,6 +71,8 @@ export function TrainPage() {
   const transportBar = useRef<HTMLDivElement>(null);
   useStickyScrollPadding(transportBar);
   const setF4gamma = useCallback((f4gamma: number) => update({ f4gamma }), [update]);
+  // The figures' code is fetched after the page; each figure hydrates when it is wanted.
+  useEffect(() => prefetchTrainingFigures(), []);
   // The charts' share menus read the current setup when opened (a stable host object).
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -283,13 +279,19 @@ export function TrainPage() {
           <ChartMenuContext.Provider value={LazyChartMenuPanel}>
             <FigureOptionsContext.Provider value={TRAINING_FIGURES}>
               <div className="grid grid-cols-1 gap-x-5 lg:grid-cols-2 [&>*]:min-w-0 [&_figure]:my-2">
-                <LossHistoryFigure runs={view.runs} ohemRuns={ohemRuns} />
-                <MetricsFigure runs={view.runs} />
-                <PrFigure runs={view.runs} />
-                <SharesFigure runs={view.runs} />
-                <Figure4Figure runs={view.runs} gamma={state.f4gamma} onGamma={setF4gamma} />
-                <MethodsFigure runs={view.runs} losses={losses} />
-                <HeatmapsFigure runs={view.runs} configs={setup.runs} />
+                <TrainingFigure figure="loss-history" props={{ runs: view.runs, ohemRuns }} />
+                <TrainingFigure figure="metrics" props={{ runs: view.runs }} />
+                <TrainingFigure figure="pr" props={{ runs: view.runs }} />
+                <TrainingFigure figure="shares" props={{ runs: view.runs }} />
+                <TrainingFigure
+                  figure="figure4"
+                  props={{ runs: view.runs, gamma: state.f4gamma, onGamma: setF4gamma }}
+                />
+                <TrainingFigure figure="methods" props={{ runs: view.runs, losses }} />
+                <TrainingFigure
+                  figure="heatmaps"
+                  props={{ runs: view.runs, configs: setup.runs }}
+                />
               </div>
             </FigureOptionsContext.Provider>
           </ChartMenuContext.Provider>
