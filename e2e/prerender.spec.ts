@@ -100,14 +100,34 @@ test.describe("prerendered pages", () => {
     await page.locator("#loss-vs-pt").scrollIntoViewIfNeeded();
     await expect(page.getByTestId("loss-vs-pt-caption")).toContainText("γ = 3");
     expect(await page.locator(".article-part").count()).toBe(FIGURES.length + 1);
-    // The figures are live: a term button pins its term in them, pressed state and all.
+    // The figures are live: a term button pins its term in them, pressed state and all. The
+    // figures far down have not hydrated (their code is held back until they are wanted): the
+    // press must not reach them, or React would swap their HTML for a placeholder.
+    const waiting = page.locator("[data-figure-slot] > div:not([data-live])");
+    expect(await waiting.count()).toBeGreaterThan(0);
     const term = page.locator("button.term-button").first();
     await term.click();
     await expect(term).toHaveAttribute("aria-pressed", "true");
     await term.click();
     await expect(term).toHaveAttribute("aria-pressed", "false");
+    await expect(page.locator("[data-figure-slot] [aria-busy]")).toHaveCount(0);
+    await expect(page.locator("[data-figure-slot] figure[data-chart]")).toHaveCount(FIGURES.length);
     // Nothing of the article (or the page: a failed hydration re-renders the root) was rebuilt.
     const removed = await page.evaluate(() => (window as unknown as { removed: string[] }).removed);
     expect(removed).toEqual([]);
+  });
+
+  test("a figure not yet hydrated takes a click that comes alone (a screen reader's activation)", async ({
+    page,
+  }) => {
+    await page.goto("./");
+    const slot = page.locator('[data-figure-slot="loss-budget"] > div');
+    await expect(slot).not.toHaveAttribute("data-live");
+    const share = slot.getByRole("button", { name: /^Share or export/ });
+    // A click event with no press or focus before it, as element.click() and assistive
+    // technologies send.
+    await share.evaluate((button: HTMLElement) => button.click());
+    await expect(share).toHaveAttribute("aria-expanded", "true");
+    await expect(slot).toHaveAttribute("data-live");
   });
 });

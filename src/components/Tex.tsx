@@ -8,14 +8,15 @@
  */
 import { useContext } from "react";
 import { isTerm, TERM_NAMES } from "../content/terms";
-import { PinnedTermContext } from "./explainerContext";
+import { PinnedTermContext, usePinnedTerm } from "./explainerContext";
 
 export function Tex({ html, term, shown }: { html: string; term?: string; shown?: string }) {
   const pinning = useContext(PinnedTermContext);
+  const pinned = usePinnedTerm(pinning);
   // Build-time KaTeX output of our own content (see the comment above), never visitor input.
   const markup = { __html: html };
   if (!pinning || !isTerm(term)) return <span className="tex" dangerouslySetInnerHTML={markup} />;
-  const pressed = pinning.pinned === term;
+  const pressed = pinned === term;
   return (
     <button
       type="button"

@@ -54,12 +54,46 @@ export function useExplainerStore(value: ExplainerContextValue): ExplainerStore 
 
 /**
  * The term a reader has pinned with its button (it stays lit until pressed again), apart from
- * the state so that slider moves do not re-render the equations.
+ * the state so that slider moves do not re-render the equations. A store whose identity never
+ * changes, for the reason given above ExplainerStore: pressing a term must not reach a figure
+ * that has not hydrated yet (it would lose its prerendered HTML).
  */
-export const PinnedTermContext = createContext<{
-  pinned: Term | null;
+export interface PinnedTermStore {
+  get: () => Term | null;
   pin: (term: Term | null) => void;
-} | null>(null);
+  subscribe: (listener: () => void) => () => void;
+}
+
+export const PinnedTermContext = createContext<PinnedTermStore | null>(null);
+
+export function createPinnedTermStore(): PinnedTermStore {
+  let pinned: Term | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => pinned,
+    pin: (term) => {
+      if (term === pinned) return;
+      pinned = term;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+const NOTHING_PINNED = () => null;
+const NO_SUBSCRIPTION = () => () => {};
+
+/** The pinned term in `store` (null without one), re-rendering when it changes. */
+export function usePinnedTerm(store: PinnedTermStore | null): Term | null {
+  return useSyncExternalStore(
+    store?.subscribe ?? NO_SUBSCRIPTION,
+    store?.get ?? NOTHING_PINNED,
+    store?.get ?? NOTHING_PINNED,
+  );
+}
 
 export function useExplainer(): ExplainerContextValue {
   const store = useContext(ExplainerContext);

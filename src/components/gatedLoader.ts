@@ -9,26 +9,36 @@
  * and the code has arrived, its callbacks run synchronously, inside `open()`. React's lazy then
  * counts as resolved at once, so an event that opens the gate (a press on the figure, the
  * browser's `beforeprint`) can have React hydrate the figure synchronously in the same event,
- * which React does for a discrete event on a dehydrated boundary whose code is ready (and for a
- * synchronous update reaching one). A Promise would resolve only after the event had gone.
+ * which React does for a discrete event on a dehydrated boundary whose code is ready. A Promise
+ * would resolve only after the event had gone.
  */
 
-type Settle<T> = [(value: T) => void, (reason: unknown) => void];
+type Settle<T> = [((value: T) => void) | undefined, ((reason: unknown) => void) | undefined];
+
+/** Calls a waiter's callback; one that throws does not keep the others from being told. */
+function tell<A>(callback: ((arg: A) => void) | undefined, arg: A): void {
+  try {
+    callback?.(arg);
+  } catch (error) {
+    // As an uncaught error would be (the browser's console, window's "error" event).
+    if (typeof reportError === "function") reportError(error);
+    else console.error(error);
+  }
+}
 
 export interface GatedLoader<T> {
   /** For `React.lazy`: settles once the gate is open and the code has loaded or failed. */
   load: () => Promise<T>;
   /**
-   * Start fetching the code now (a failure is kept for `load` to report, and fetched again).
-   * Resolves when the code has loaded (true) or failed (false).
+   * Start fetching the code now, unless it is here or on its way. Resolves when it has loaded
+   * (true) or failed (false); a failure is reported to the `load`s waiting then, and the next
+   * `load` (React's retry) fetches again.
    */
   prefetch: () => Promise<boolean>;
   /** Let `load` settle (now, if the code is here). */
   open: () => void;
   /** True once the code has loaded. */
   loaded: () => boolean;
-  /** True once `open` was called. */
-  opened: () => boolean;
 }
 
 export function gatedLoader<T>(fetch: () => Promise<T>): GatedLoader<T> {
@@ -40,8 +50,8 @@ export function gatedLoader<T>(fetch: () => Promise<T>): GatedLoader<T> {
   const settle = () => {
     if (!isOpen || !outcome) return;
     for (const [resolve, reject] of waiting.splice(0))
-      if (outcome.ok) resolve(outcome.value);
-      else reject(outcome.reason);
+      if (outcome.ok) tell(resolve, outcome.value);
+      else tell(reject, outcome.reason);
   };
   const start = () => {
     // A failure is reported once per `load`; the next `load` (a retry) fetches again.
@@ -67,12 +77,13 @@ export function gatedLoader<T>(fetch: () => Promise<T>): GatedLoader<T> {
     load: () => {
       if (!outcome?.ok) start();
       const thenable = {
-        then(resolve: (value: T) => void, reject: (reason: unknown) => void) {
+        then(resolve?: (value: T) => void, reject?: (reason: unknown) => void) {
           waiting.push([resolve, reject]);
           settle();
         },
       };
-      // React.lazy takes any thenable; its type says Promise.
+      // React.lazy takes any thenable (it calls `then` with both callbacks, and needs nothing
+      // back); its type says Promise. This is not one: no chaining, no catch.
       return thenable as unknown as Promise<T>;
     },
     prefetch: () => (outcome ? Promise.resolve(outcome.ok) : (fetching ?? start())),
@@ -81,6 +92,5 @@ export function gatedLoader<T>(fetch: () => Promise<T>): GatedLoader<T> {
       settle();
     },
     loaded: () => outcome?.ok === true,
-    opened: () => isOpen,
   };
 }

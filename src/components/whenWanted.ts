@@ -12,14 +12,20 @@ export interface PartGate {
   loaded: () => boolean;
 }
 
-/** Events that mean the reader is using the part: its code is wanted now. */
-const USING = ["pointerdown", "focusin", "keydown"] as const;
+/**
+ * Events that mean the reader is using the part: its code is wanted now. `click` too, for a click
+ * that comes without a press before it (`element.click()`, a screen reader's activation): React
+ * would otherwise find the code held back and drop the click.
+ */
+const USING = ["pointerdown", "focusin", "keydown", "click"] as const;
 
 /**
  * Opens `gate` once the element in `ref` comes within a screen of the viewport (so the part
  * hydrates before it is seen) or an event of the reader's reaches it. The events are caught at
- * the window, before React's own listener: React then finds the part's code ready and hydrates
- * it synchronously, within the event, and handles the event.
+ * the window, before React's own listener: for a press, a key or a click React then finds the
+ * part's code ready, hydrates it synchronously within the event and handles the event; a focus
+ * is queued by React and replayed once the part has hydrated, soon after. Once the gate is open,
+ * nothing more is watched.
  */
 export function useOpenWhenWanted(ref: RefObject<HTMLElement | null>, gate: PartGate | undefined) {
   useEffect(() => {
@@ -29,21 +35,26 @@ export function useOpenWhenWanted(ref: RefObject<HTMLElement | null>, gate: Part
       gate.open();
       return;
     }
+    const using = (e: Event) => {
+      if (e.target instanceof Node && el.contains(e.target)) open();
+    };
     const near = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) gate.open();
+        if (entries.some((e) => e.isIntersecting)) open();
       },
       { rootMargin: "100% 0px" },
     );
-    near.observe(el);
-    const using = (e: Event) => {
-      if (e.target instanceof Node && el.contains(e.target)) gate.open();
-    };
-    for (const type of USING) window.addEventListener(type, using, { capture: true });
-    return () => {
+    const stop = () => {
       near.disconnect();
       for (const type of USING) window.removeEventListener(type, using, { capture: true });
     };
+    function open() {
+      gate?.open();
+      stop();
+    }
+    near.observe(el);
+    for (const type of USING) window.addEventListener(type, using, { capture: true });
+    return stop;
   }, [ref, gate]);
 }
 
@@ -51,9 +62,10 @@ export function useOpenWhenWanted(ref: RefObject<HTMLElement | null>, gate: Part
  * Has React hydrate the prerendered part inside `el` now, synchronously, if its code is here
  * (opening its gate first). React does that for a discrete event whose target is inside a
  * boundary it has not hydrated yet, when that boundary's code is ready ("selective hydration");
- * `pointercancel` is such an event that nothing here handles. (An update reaching the boundary
- * first would not do: React would hydrate it later, or drop the server's HTML.) Used for printing,
- * which cannot wait: the page is laid out for print right after `beforeprint`.
+ * `pointercancel` is such an event that nothing here handles. (Pushing the new state into the
+ * figure instead was tried: React hydrated it only after the event, with the new state, and
+ * reported a mismatch, #418.) Used for printing, which cannot wait: the page is laid out for
+ * print right after `beforeprint`.
  */
 export function hydrateNow(el: HTMLElement, gate: PartGate): void {
   if (!gate.loaded()) return;

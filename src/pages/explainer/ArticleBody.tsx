@@ -140,18 +140,27 @@ function AdoptedArticle({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const pinning = useContext(PinnedTermContext);
-  const pinned = pinning?.pinned ?? null;
   useEffect(() => prefetchFigures(), []);
   useScrollableEquations(ref, true);
-  // The term buttons are the server's: their pressed state follows the pinned term from here.
+  // The term buttons are the server's: their pressed state follows the pinned term from here,
+  // without re-rendering the article (a figure in it that has not hydrated must not see a press:
+  // React would drop its HTML).
   useEffect(() => {
-    for (const button of ref.current?.querySelectorAll("button[data-term]") ?? [])
-      button.setAttribute("aria-pressed", String(button.getAttribute("data-term") === pinned));
-  }, [pinned]);
+    if (!pinning) return;
+    const show = () => {
+      const pinned = pinning.get();
+      for (const button of ref.current?.querySelectorAll(".article-part button[data-term]") ?? [])
+        button.setAttribute("aria-pressed", String(button.getAttribute("data-term") === pinned));
+    };
+    show();
+    return pinning.subscribe(show);
+  }, [pinning]);
   const onClick = (e: MouseEvent) => {
-    const button = e.target instanceof Element ? e.target.closest("button[data-term]") : null;
+    // The article's own term buttons (a figure's are React's and handle their own presses).
+    const button =
+      e.target instanceof Element ? e.target.closest(".article-part button[data-term]") : null;
     const term = button?.getAttribute("data-term") ?? undefined;
-    if (pinning && isTerm(term)) pinning.pin(pinned === term ? null : term);
+    if (pinning && isTerm(term)) pinning.pin(pinning.get() === term ? null : term);
   };
   return (
     <div ref={ref} className="article" {...termEvents(onTerm)} onClick={onClick}>

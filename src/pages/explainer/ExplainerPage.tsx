@@ -1,10 +1,12 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ChartMenuContext } from "../../components/ChartMenu";
 import {
+  createPinnedTermStore,
   ExplainerContext,
   PinnedTermContext,
   type Term,
   useExplainerStore,
+  usePinnedTerm,
 } from "../../components/explainerContext";
 import { FreezeWhenHidden, Mounted } from "../../components/FreezeWhenHidden";
 import { ChartHostContext } from "../../components/figureContext";
@@ -84,11 +86,12 @@ export function ExplainerPage() {
   const [guess, setGuess] = useState<number | null>(null);
   const [builder, setBuilder] = useState<{ chart?: ExplainerChartId } | null>(null);
   const [pointed, setPointed] = useState<Term | null>(null);
-  const [pinned, pin] = useState<Term | null>(null);
+  // A stable store: pressing a term re-renders its readers, never a figure not yet hydrated.
+  const [pinning] = useState(createPinnedTermStore);
+  const pinned = usePinnedTerm(pinning);
   const onTerm = useCallback((t: Term | null) => setPointed(t), []);
   const highlight = pointed ?? pinned;
   useLitTerms(highlight);
-  const pinning = useMemo(() => ({ pinned, pin }), [pinned]);
   const context = useExplainerStore(
     useMemo(() => ({ state, update, highlight }), [state, update, highlight]),
   );

@@ -7,7 +7,7 @@
  * mounted it keeps the state it was drawn at; every figure follows the shared state only while it
  * is near the viewport.
  */
-import { Suspense } from "react";
+import { memo, Suspense } from "react";
 import { FreezeWhenHidden, Mounted } from "../../components/FreezeWhenHidden";
 import { gatedLoader } from "../../components/gatedLoader";
 import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
@@ -88,8 +88,12 @@ function FigurePlaceholder() {
   );
 }
 
-/** A figure in its slot, as the article places it (the server's markup and the browser's alike). */
-export function FigureSlot({ chart }: { chart: ExplainerChartId }) {
+/**
+ * A figure in its slot, as the article places it (the server's markup and the browser's alike).
+ * Memoized: a re-render of the article must not hand a figure that has not hydrated a new
+ * element (React would count it as an update and drop the server's HTML).
+ */
+export const FigureSlot = memo(function FigureSlot({ chart }: { chart: ExplainerChartId }) {
   const Part = PARTS[chart];
   return (
     <div data-figure-slot={chart}>
@@ -106,4 +110,4 @@ export function FigureSlot({ chart }: { chart: ExplainerChartId }) {
       </FreezeWhenHidden>
     </div>
   );
-}
+});
