@@ -41,9 +41,11 @@ const onMain = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.ti
 // Times from the first task on the page's main thread (about when navigation committed).
 const nav = { ts: Math.min(...onMain.map((e) => e.ts)) };
 const tasks = onMain.filter((e) => e.name === "RunTask" && e.dur > 50_000);
+// Blocking time as Lighthouse counts it (each task's time beyond 50 ms), here throttled by CDP.
+const blocking = tasks.reduce((sum, t) => sum + Math.max(0, t.dur / 1000 - 50), 0);
 const total = (name) => onMain.filter((e) => e.name === name).reduce((s, e) => s + e.dur / 1000, 0);
 console.log(
-  `in ${waitArg} ms: layout ${total("Layout").toFixed(0)} ms (${onMain.filter((e) => e.name === "Layout").length}×), style ${total("UpdateLayoutTree").toFixed(0)} ms, paint ${total("Paint").toFixed(0)} ms; long tasks:`,
+  `in ${waitArg} ms: layout ${total("Layout").toFixed(0)} ms (${onMain.filter((e) => e.name === "Layout").length}×), style ${total("UpdateLayoutTree").toFixed(0)} ms, paint ${total("Paint").toFixed(0)} ms; long tasks (blocking ${blocking.toFixed(0)} ms):`,
 );
 const kinds = {
   UpdateLayoutTree: "style",
