@@ -9,8 +9,8 @@
  *
  * With a `gate` (gatedLoader.ts), the figure's code is handed to React only once the figure is
  * wanted (whenWanted.ts): within a screen of the viewport, used, or printed. Until then it costs
- * no hydration work. Printing hydrates every
- * figure whose code is here and brings it to the current state, within the `beforeprint` event.
+ * no hydration work. Printing hydrates every figure whose code is here and brings it to the
+ * current state, within the `beforeprint` event.
  */
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
@@ -61,7 +61,7 @@ export function FreezeWhenHidden({ children, gate }: { children: ReactNode; gate
     };
   }, [gate, mountedNow, setMounted]);
   return (
-    // `data-live` once the part's code has mounted (e2e waits for it before using a figure).
+    // `data-live` once the part's code has mounted (e2e tests read it).
     <div ref={ref} data-live={mounted ? "" : undefined}>
       <MountedSignal.Provider value={signal}>
         <ExplainerContext.Provider value={store}>{children}</ExplainerContext.Provider>
