@@ -66,6 +66,9 @@ test.describe("your own model", () => {
   }) => {
     const requests: string[] = [];
     page.on("request", (r) => requests.push(`${r.url()}\n${r.postData() ?? ""}`));
+    // Listening for the chooser from the start turns Playwright's interception of file choosers
+    // on well before Space is pressed (turned on at the press, it raced it: CI timed out twice).
+    const chooser = page.waitForEvent("filechooser");
     await page.goto("./yours/");
     await waitForExample(page);
     await context.setOffline(true);
@@ -81,7 +84,6 @@ test.describe("your own model", () => {
     await expect(input).toBeEnabled();
     await input.focus();
     await expect(input).toBeFocused();
-    const chooser = page.waitForEvent("filechooser");
     await page.keyboard.press("Space");
     await (await chooser).setFiles({
       name: "mine.csv",

@@ -33,7 +33,7 @@ export function FreezeWhenHidden({ children, gate }: { children: ReactNode; gate
   const shown = useRef(live);
   if (visible && mounted) shown.current = live;
   const store = useExplainerStore(shown.current);
-  useOpenWhenWanted(ref, gate);
+  useOpenWhenWanted(ref, gate, mountedNow);
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === "undefined") return;

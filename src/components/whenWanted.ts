@@ -13,21 +13,26 @@ export interface PartGate {
 }
 
 /**
- * Events that mean the reader is using the part: its code is wanted now. `click` too, for a click
- * that comes without a press before it (`element.click()`, a screen reader's activation): React
- * would otherwise find the code held back and drop the click.
+ * Events that mean the reader is using the part: its code is wanted now, and the part is hydrated
+ * at once if the code is here. `pointerover` (a hover shows a figure's crosshair), `focusin` (an
+ * input must be hydrated before it is typed in: React builds an input's change tracking from the
+ * value it finds when hydrating), a press, a key, and a click that comes alone (`element.click()`,
+ * a screen reader's activation), which React would otherwise drop while the code is held back.
  */
-const USING = ["pointerdown", "focusin", "keydown", "click"] as const;
+const USING = ["pointerover", "pointerdown", "focusin", "keydown", "click"] as const;
 
 /**
- * Opens `gate` once the element in `ref` comes within a screen of the viewport (so the part
- * hydrates before it is seen) or an event of the reader's reaches it. The events are caught at
- * the window, before React's own listener: for a press, a key or a click React then finds the
- * part's code ready, hydrates it synchronously within the event and handles the event; a focus
- * is queued by React and replayed once the part has hydrated, soon after. Once the gate is open,
- * nothing more is watched.
+ * Opens `gate` once the element in `ref` comes within a screen of the viewport (the part then
+ * hydrates before it is seen, as React schedules it), and hydrates the part synchronously
+ * (`hydrateNow`) when an event of the reader's reaches it before it has mounted (`mountedNow`,
+ * from useMountedSignal). The events are caught at the window, before React's own listener, which
+ * then finds the part hydrated and handles the event as usual. Watching stops once mounted.
  */
-export function useOpenWhenWanted(ref: RefObject<HTMLElement | null>, gate: PartGate | undefined) {
+export function useOpenWhenWanted(
+  ref: RefObject<HTMLElement | null>,
+  gate: PartGate | undefined,
+  mountedNow: RefObject<boolean>,
+) {
   useEffect(() => {
     const el = ref.current;
     if (!el || !gate) return;
@@ -35,27 +40,30 @@ export function useOpenWhenWanted(ref: RefObject<HTMLElement | null>, gate: Part
       gate.open();
       return;
     }
-    const using = (e: Event) => {
-      if (e.target instanceof Node && el.contains(e.target)) open();
-    };
     const near = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) open();
+        if (!entries.some((e) => e.isIntersecting)) return;
+        gate.open();
+        near.disconnect();
       },
       { rootMargin: "100% 0px" },
     );
-    const stop = () => {
-      near.disconnect();
+    const stopUsing = () => {
       for (const type of USING) window.removeEventListener(type, using, { capture: true });
     };
-    function open() {
+    function using(e: Event) {
+      if (mountedNow.current) return stopUsing();
+      if (!(e.target instanceof Node && el?.contains(e.target))) return;
       gate?.open();
-      stop();
+      if (gate) hydrateNow(el, gate);
     }
     near.observe(el);
     for (const type of USING) window.addEventListener(type, using, { capture: true });
-    return stop;
-  }, [ref, gate]);
+    return () => {
+      near.disconnect();
+      stopUsing();
+    };
+  }, [ref, gate, mountedNow]);
 }
 
 /**
@@ -64,8 +72,8 @@ export function useOpenWhenWanted(ref: RefObject<HTMLElement | null>, gate: Part
  * boundary it has not hydrated yet, when that boundary's code is ready ("selective hydration");
  * `pointercancel` is such an event that nothing here handles. (Pushing the new state into the
  * figure instead was tried: React hydrated it only after the event, with the new state, and
- * reported a mismatch, #418.) Used for printing, which cannot wait: the page is laid out for
- * print right after `beforeprint`.
+ * reported a mismatch, #418.) Used when the reader reaches a part first, and for printing, which
+ * cannot wait: the page is laid out for print right after `beforeprint`.
  */
 export function hydrateNow(el: HTMLElement, gate: PartGate): void {
   if (!gate.loaded()) return;

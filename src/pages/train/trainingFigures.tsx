@@ -138,7 +138,7 @@ export function TrainingFigure<K extends TrainingFigureId>({
     ),
     [figure, Part, shown],
   );
-  useOpenWhenWanted(ref, gate);
+  useOpenWhenWanted(ref, gate, mountedNow);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
