@@ -67,7 +67,7 @@ test.describe("your own model", () => {
     const requests: string[] = [];
     page.on("request", (r) => requests.push(`${r.url()}\n${r.postData() ?? ""}`));
     // Listening for the chooser from the start turns Playwright's interception of file choosers
-    // on well before Space is pressed (turned on at the press, it raced it: CI timed out twice).
+    // on well before Space is pressed (turned on at the press, it can race it; CI timed out twice).
     const chooser = page.waitForEvent("filechooser");
     await page.goto("./yours/");
     await waitForExample(page);
