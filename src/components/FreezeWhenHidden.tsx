@@ -13,14 +13,13 @@
  * current state, within the `beforeprint` event.
  */
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { flushSync } from "react-dom";
 import { ExplainerContext, useExplainer, useExplainerStore } from "./explainerContext";
 import {
-  hydrateNow,
   MountedSignal,
   type PartGate,
   useMountedSignal,
   useOpenWhenWanted,
+  usePrintCatchUp,
 } from "./whenWanted";
 
 export { Mounted } from "./whenWanted";
@@ -29,11 +28,14 @@ export function FreezeWhenHidden({ children, gate }: { children: ReactNode; gate
   const live = useExplainer();
   const ref = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(true);
-  const { mounted, setMounted, mountedNow, signal } = useMountedSignal();
+  const mountedSignal = useMountedSignal();
+  const { mounted, mountedNow, signal } = mountedSignal;
   const shown = useRef(live);
   if (visible && mounted) shown.current = live;
   const store = useExplainerStore(shown.current);
   useOpenWhenWanted(ref, gate, mountedNow);
+  // Printing shows every figure, each in the current state.
+  usePrintCatchUp(ref, gate, mountedSignal, () => setVisible(true));
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === "undefined") return;
@@ -44,22 +46,8 @@ export function FreezeWhenHidden({ children, gate }: { children: ReactNode; gate
       },
     );
     observer.observe(el);
-    // Printing shows every figure: bring them all up to date first, synchronously (the page is
-    // laid out for print right after this event). A figure whose code has not arrived stays as
-    // the server drew it.
-    const catchUp = () => {
-      if (gate && !mountedNow.current) hydrateNow(el, gate);
-      flushSync(() => {
-        setVisible(true);
-        if (mountedNow.current) setMounted(true);
-      });
-    };
-    window.addEventListener("beforeprint", catchUp);
-    return () => {
-      observer.disconnect();
-      window.removeEventListener("beforeprint", catchUp);
-    };
-  }, [gate, mountedNow, setMounted]);
+    return () => observer.disconnect();
+  }, []);
   return (
     // `data-live` once the part's code has mounted (e2e tests read it).
     <div ref={ref} data-live={mounted ? "" : undefined}>

@@ -5,6 +5,8 @@
  * training page's (pages/train/trainingFigures.tsx).
  */
 import { createContext, type RefObject, useContext, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
+import type { GatedLoader } from "./gatedLoader";
 
 /** What a part's wrapper needs of a gatedLoader. */
 export interface PartGate {
@@ -104,4 +106,57 @@ export function useMountedSignal() {
     setMounted(true);
   });
   return { mounted, setMounted, mountedNow, signal };
+}
+
+/**
+ * A page's gates, open at once in the build-time renderer: it waits for every part, so a gate
+ * left closed there would hang the build.
+ */
+export function pageGates<G extends Record<string, Pick<GatedLoader<unknown>, "open">>>(
+  gates: G,
+): G {
+  if (import.meta.env.SSR) for (const gate of Object.values(gates)) gate.open();
+  return gates;
+}
+
+/**
+ * Start fetching every gate's code now. Once all of it has arrived (or failed),
+ * `<html data-figures-fetched>` says so (e2e tests wait for it).
+ */
+export function prefetchAll(gates: Record<string, Pick<GatedLoader<unknown>, "prefetch">>): void {
+  void Promise.all(Object.values(gates).map((gate) => gate.prefetch())).then(() => {
+    document.documentElement.dataset.figuresFetched = "";
+  });
+}
+
+/**
+ * Printing: within `beforeprint` the part in `ref` is hydrated where its code is here
+ * (hydrateNow), then marked mounted and `alsoOnPrint` run, in one synchronous render, so it is
+ * drawn in the current state before the page is laid out for print. A part whose code has not
+ * arrived stays as the server drew it.
+ */
+export function usePrintCatchUp(
+  ref: RefObject<HTMLElement | null>,
+  gate: PartGate | undefined,
+  {
+    mountedNow,
+    setMounted,
+  }: Pick<ReturnType<typeof useMountedSignal>, "mountedNow" | "setMounted">,
+  alsoOnPrint?: () => void,
+) {
+  const also = useRef(alsoOnPrint);
+  also.current = alsoOnPrint;
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const catchUp = () => {
+      if (gate && !mountedNow.current) hydrateNow(el, gate);
+      flushSync(() => {
+        also.current?.();
+        if (mountedNow.current) setMounted(true);
+      });
+    };
+    window.addEventListener("beforeprint", catchUp);
+    return () => window.removeEventListener("beforeprint", catchUp);
+  }, [ref, gate, mountedNow, setMounted]);
 }

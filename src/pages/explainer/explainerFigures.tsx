@@ -11,6 +11,7 @@ import { memo, Suspense } from "react";
 import { FreezeWhenHidden, Mounted } from "../../components/FreezeWhenHidden";
 import { gatedLoader } from "../../components/gatedLoader";
 import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
+import { pageGates, prefetchAll } from "../../components/whenWanted";
 import { CHARTS, type ExplainerChartId } from "../../state/charts";
 
 const LOADERS = {
@@ -37,16 +38,14 @@ const LOADERS = {
 } satisfies Record<ExplainerChartId, unknown>;
 
 /** One gate per figure: its code is fetched early and handed to React when the figure is wanted. */
-const GATES = {
+const GATES = pageGates({
   "loss-vs-pt": gatedLoader(LOADERS["loss-vs-pt"]),
   "alpha-balanced": gatedLoader(LOADERS["alpha-balanced"]),
   "down-weighting": gatedLoader(LOADERS["down-weighting"]),
   gradient: gatedLoader(LOADERS.gradient),
   "loss-budget": gatedLoader(LOADERS["loss-budget"]),
   "fl-star": gatedLoader(LOADERS["fl-star"]),
-};
-// The build-time renderer draws every figure: nothing is held back there.
-if (import.meta.env.SSR) for (const gate of Object.values(GATES)) gate.open();
+});
 
 const PARTS = {
   "loss-vs-pt": lazyPart(GATES["loss-vs-pt"].load),
@@ -65,14 +64,9 @@ export function openFigures(): void {
   for (const gate of Object.values(GATES)) gate.open();
 }
 
-/**
- * Start fetching the figures' code now; each hydrates when its gate opens. Once all of it has
- * arrived (or failed), `data-figures-fetched` on the root element says so (e2e tests wait for it).
- */
+/** Start fetching the figures' code now; each hydrates when its gate opens (see prefetchAll). */
 export function prefetchFigures(): void {
-  void Promise.all(Object.values(GATES).map((gate) => gate.prefetch())).then(() => {
-    document.documentElement.dataset.figuresFetched = "";
-  });
+  prefetchAll(GATES);
 }
 
 export function isFigureSlot(id: string | undefined): id is ExplainerChartId {

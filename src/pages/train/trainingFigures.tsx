@@ -6,28 +6,21 @@
  * element it was drawn with: new props reaching a boundary React has not hydrated would make it
  * drop the server's HTML. Embeds draw the same figure components directly (pages/embed/trainCharts.tsx).
  */
-import {
-  type ComponentProps,
-  type ReactElement,
-  Suspense,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
-import { flushSync } from "react-dom";
+import { type ComponentProps, type ReactElement, Suspense, useMemo, useRef, useState } from "react";
 import { gatedLoader } from "../../components/gatedLoader";
 import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
 import {
-  hydrateNow,
   Mounted,
   MountedSignal,
+  pageGates,
+  prefetchAll,
   useMountedSignal,
   useOpenWhenWanted,
+  usePrintCatchUp,
 } from "../../components/whenWanted";
 import { isHydrating } from "../hydrate";
 
-const GATES = {
+const GATES = pageGates({
   "loss-history": gatedLoader(() =>
     import("../../components/training/LossHistoryFigure").then((m) => ({
       default: m.LossHistoryFigure,
@@ -53,9 +46,7 @@ const GATES = {
       default: m.HeatmapsFigure,
     })),
   ),
-};
-// The build-time renderer draws every figure: nothing is held back there.
-if (import.meta.env.SSR) for (const gate of Object.values(GATES)) gate.open();
+});
 
 const PARTS = {
   "loss-history": lazyPart(GATES["loss-history"].load),
@@ -83,14 +74,9 @@ const NAMES: Record<TrainingFigureId, string> = {
   heatmaps: "The heatmaps",
 };
 
-/**
- * Start fetching the figures' code now. Once all of it has arrived (or failed),
- * `data-figures-fetched` on the root element says so (e2e tests wait for it).
- */
+/** Start fetching the figures' code now (see prefetchAll). */
 export function prefetchTrainingFigures(): void {
-  void Promise.all(Object.values(GATES).map((gate) => gate.prefetch())).then(() => {
-    document.documentElement.dataset.figuresFetched = "";
-  });
+  prefetchAll(GATES);
 }
 
 function FigurePlaceholder() {
@@ -121,7 +107,8 @@ export function TrainingFigure<K extends TrainingFigureId>({
     retry: () => void;
   };
   const ref = useRef<HTMLDivElement>(null);
-  const { mounted, setMounted, mountedNow, signal } = useMountedSignal();
+  const mountedSignal = useMountedSignal();
+  const { mounted, mountedNow, signal } = mountedSignal;
   // Until the figure's code has mounted, the boundary gets the very element it was hydrated
   // with (React then leaves it alone); a new one, even with the same props, would count as an
   // update, and an update on a boundary React has not hydrated drops the server's HTML.
@@ -139,18 +126,7 @@ export function TrainingFigure<K extends TrainingFigureId>({
     [figure, Part, shown],
   );
   useOpenWhenWanted(ref, gate, mountedNow);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    // Printing: hydrate now where the code is here, and draw the current data.
-    const catchUp = () => {
-      if (mountedNow.current) return;
-      hydrateNow(el, gate);
-      if (mountedNow.current) flushSync(() => setMounted(true));
-    };
-    window.addEventListener("beforeprint", catchUp);
-    return () => window.removeEventListener("beforeprint", catchUp);
-  }, [gate, mountedNow, setMounted]);
+  usePrintCatchUp(ref, gate, mountedSignal);
   return (
     // `data-live` once the figure's code has mounted.
     <div ref={ref} data-training-figure={figure} data-live={mounted ? "" : undefined}>
