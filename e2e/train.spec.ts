@@ -68,6 +68,43 @@ test.describe("training in the tab", () => {
     await expectNoBadNumbers(page);
   });
 
+  test("held-out evaluations in a second worker show the same numbers as on the training thread", async ({
+    browser,
+  }) => {
+    test.setTimeout(150_000);
+    // The step-50 evaluation of the same pair, once from the second worker (the default on
+    // single-threaded wasm) and once on the training thread (`evalworker=0`).
+    const at50 = async (query: string, secondWorker: boolean) => {
+      const page = await browser.newPage();
+      await page.goto(`./train/?backend=wasm&batch=4${query}`);
+      await expect(page.getByRole("button", { name: "Play" })).toBeEnabled({ timeout: 60_000 });
+      const reason = page.getByTestId("backend-reason");
+      await expect(reason).toContainText("Training runs in a background worker");
+      if (secondWorker) await expect(reason).toContainText("held-out evaluations in a second one");
+      else await expect(reason).not.toContainText("second one");
+      await page.getByRole("button", { name: "Play" }).click();
+      await expect.poll(() => stepOf(page, "b"), { timeout: 60_000 }).toBeGreaterThanOrEqual(50);
+      await page.getByRole("button", { name: "Pause" }).click();
+      await expect(page.getByTestId("session-status")).toHaveText("paused");
+      expect(await stepOf(page, "a")).toBeLessThan(100);
+      await viewFigure(page, "train-ap");
+      const ap = page.getByTestId("train-ap-caption");
+      await expect(ap).toContainText("At step 50:", { timeout: 30_000 });
+      // Figure 8 (the latest evaluation's PR curves) repeats AP and recall from its own data.
+      await viewFigure(page, "train-pr");
+      const pr = page.getByTestId("train-pr-caption");
+      await expect(pr).toContainText("B: AP", { timeout: 30_000 });
+      const captions = [await ap.textContent(), await pr.textContent()];
+      expect(await page.getByTestId("param-notice").count()).toBe(0);
+      await expectNoBadNumbers(page);
+      await page.close();
+      return captions;
+    };
+    const offThread = await at50("", true);
+    const inline = await at50("&evalworker=0", false);
+    expect(offThread).toEqual(inline);
+  });
+
   test("the URL round trip restores the whole setup", async ({ page, context }) => {
     await page.goto(
       "./train/?backend=cpu&seed=7&batch=2&imbalance=300&aLoss=fl&aGamma=1.5&bOpt=sgd&bLr=0.01",

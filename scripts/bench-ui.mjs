@@ -31,7 +31,11 @@ const PORT = Number(process.env.BENCH_PORT ?? 4392);
 const STORY_RATES = (process.env.BENCH_STORY_RATES ?? "1,4,4main")
   .split(",")
   .filter((r) => r.trim() !== "")
-  .map((r) => ({ rate: Number.parseFloat(r), main: r.endsWith("main") }));
+  .map((r) => ({
+    rate: Number.parseFloat(r),
+    main: r.endsWith("main"),
+    inline: r.endsWith("inline"),
+  }));
 const STORY_TOLERANCE = 0.02;
 /** The default step budget: where Play pauses on the training page (TOY_BUDGET). */
 const BUDGET = {
@@ -144,10 +148,16 @@ async function throttle(target, rate) {
   return { workers, errors: answers.filter((a) => a.error).map((a) => a.error.message) };
 }
 
-/** One story run at `rate`× CPU throttling, training in the worker or (`main`) on the page. */
-async function storyAt({ rate, main }) {
+/**
+ * One story run at `rate`× CPU throttling, training in the worker or (`main`) on the page, with
+ * held-out evaluations in a second worker where the session can, or (`inline`) always on the
+ * training thread.
+ */
+async function storyAt({ rate, main, inline }) {
   const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await p.goto(`http://127.0.0.1:${PORT}/train/?backend=${BACKEND}${main ? "&worker=0" : ""}`);
+  await p.goto(
+    `http://127.0.0.1:${PORT}/train/?backend=${BACKEND}${main ? "&worker=0" : ""}${inline ? "&evalworker=0" : ""}`,
+  );
   await p.getByRole("button", { name: "Play" }).waitFor();
   await p.locator('[data-backend]:not([data-backend=""])').waitFor({ timeout: 300_000 });
   const storyReason = await p.getByTestId("backend-reason").textContent();
@@ -155,10 +165,18 @@ async function storyAt({ rate, main }) {
   await p.evaluate(() => {
     const w = window;
     w.__seen = [];
+    w.__steps = [];
     const caption = document.querySelector('[data-testid="train-ap-caption"]');
     new MutationObserver(() =>
       w.__seen.push({ ms: performance.now() - w.__t0, text: caption.textContent }),
     ).observe(caption, { subtree: true, childList: true, characterData: true });
+    const counter = document.querySelector('[data-testid="run-a-step"]');
+    new MutationObserver(() =>
+      w.__steps.push({
+        ms: performance.now() - w.__t0,
+        step: Number(counter.textContent.replace(/,/g, "")),
+      }),
+    ).observe(counter, { subtree: true, childList: true, characterData: true });
     w.__t0 = performance.now();
     [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Play").click();
   });
@@ -179,6 +197,7 @@ async function storyAt({ rate, main }) {
   // Several renders can show one evaluation: keep the first time each step was shown.
   const firstSeen = [...new Map(seen.reverse().map((r) => [r.step, r])).values()];
   const atBudget = firstSeen.find((r) => r.step === BUDGET.steps);
+  const steps = await p.evaluate(() => window.__steps);
   await p.close();
   return {
     rate,
@@ -187,8 +206,40 @@ async function storyAt({ rate, main }) {
     throttleErrors: throttled.errors,
     reason: storyReason,
     budgetSeconds: atBudget ? +(atBudget.ms / 1000).toFixed(1) : null,
+    evaluations: reasonSaysSecondWorker(storyReason) ? "second worker" : "training thread",
+    stepTimes: stepTimesOf(steps, BUDGET.steps),
     story: timeToStory(firstSeen, BUDGET.steps, STORY_TOLERANCE),
-    evaluations: firstSeen.length,
+    evaluationsSeen: firstSeen.length,
+  };
+}
+
+function reasonSaysSecondWorker(reason) {
+  return /held-out evaluations in a second one/.test(reason ?? "");
+}
+
+/**
+ * From the step counter of run A as the page showed it: the seconds from Play to the budget
+ * step, and the median milliseconds per step over the intervals between two shown counts
+ * (the session posts every 5 steps; an interval holding an evaluation on the training thread
+ * is one of the longest, so the median is the pace of training between evaluations).
+ */
+function stepTimesOf(steps, budget) {
+  const firstAt = new Map();
+  for (const s of steps) if (!firstAt.has(s.step)) firstAt.set(s.step, s.ms);
+  const points = [...firstAt.entries()].sort((a, b) => a[0] - b[0]);
+  const perStep = [];
+  for (let i = 1; i < points.length; i++) {
+    const [s0, t0] = points[i - 1];
+    const [s1, t1] = points[i];
+    if (s1 > s0 && s1 <= budget) perStep.push((t1 - t0) / (s1 - s0));
+  }
+  perStep.sort((a, b) => a - b);
+  const median = perStep.length ? perStep[Math.floor(perStep.length / 2)] : null;
+  const atBudget = firstAt.get(budget) ?? null;
+  return {
+    intervals: perStep.length,
+    medianMsPerStep: median === null ? null : +median.toFixed(1),
+    msPerStepToBudget: atBudget === null ? null : +(atBudget / budget).toFixed(1),
   };
 }
 
@@ -251,6 +302,6 @@ if (stories.length > 0)
 for (const r of stories) {
   const s = r.story;
   console.log(
-    `  CPU ${r.rate}×, training on the ${r.thread}${r.thread === "worker" && r.rate !== 1 ? ` (not throttled: ${r.throttleErrors[0] ?? "no error"})` : ""}: ${s ? `${s.seconds.toFixed(1)} s after Play (step ${s.step}; AP at the budget A ${s.finalA}, B ${s.finalB})` : "no evaluation at the budget seen"}; budget reached after ${r.budgetSeconds ?? "?"} s`,
+    `  CPU ${r.rate}×, training on the ${r.thread}, evaluations on the ${r.evaluations}${r.thread === "worker" && r.rate !== 1 ? ` (not throttled: ${r.throttleErrors[0] ?? "no error"})` : ""}: ${s ? `${s.seconds.toFixed(1)} s after Play (step ${s.step}; AP at the budget A ${s.finalA}, B ${s.finalB})` : "no evaluation at the budget seen"}; budget reached after ${r.budgetSeconds ?? "?"} s; ${r.stepTimes.msPerStepToBudget ?? "?"} ms per step of both runs to the budget, median ${r.stepTimes.medianMsPerStep ?? "?"} ms between shown counts (${r.stepTimes.intervals} intervals)`,
   );
 }

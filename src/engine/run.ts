@@ -17,6 +17,8 @@ export interface Run {
   lastEvalStep: number;
   /** A divergence from before a backend switch (the restored trainer does not know of it). */
   carried: Divergence | null;
+  /** The step of the run's last step-statistics update (an off-thread evaluation repeats it). */
+  shownStep?: number;
 }
 
 export function divergenceOf(run: Run): Divergence | null {

@@ -10,6 +10,7 @@ import type { JobProgress, SessionSetup, SessionUpdate } from "../experiment/pro
 import type { Divergence, StepLog, TrainerSnapshot } from "../experiment/training";
 import { TrainingSession } from "./session";
 import type { SessionEngine, SessionTrainer } from "./sessionEngine";
+import type { SnapshotEvaluator } from "./snapshotEvaluator";
 import { DivergedError } from "./trainer";
 
 /** What goes wrong, and when, for trainers built on a backend (1-based steps). */
@@ -119,6 +120,13 @@ class FakeTrainer implements SessionTrainer {
     return fakeEvaluation(this.stepCount);
   }
 
+  async checkpoint(): Promise<TrainerSnapshot> {
+    await this.flush();
+    if (this.divergence) throw new DivergedError(this.divergence);
+    this.good = { step: this.stepCount, weights: [] };
+    return this.good;
+  }
+
   lastGood(): TrainerSnapshot | null {
     return this.good;
   }
@@ -126,6 +134,43 @@ class FakeTrainer implements SessionTrainer {
   dispose(): void {
     this.disposed = true;
   }
+}
+
+/**
+ * A second worker that answers only when `release()` is called (each asked-for evaluation, in
+ * order), or fails every evaluation when `broken`.
+ */
+function fakeEvaluator(broken = false) {
+  const asked: { run: string; step: number }[] = [];
+  const held: (() => void)[] = [];
+  let disposed = false;
+  const evaluator: SnapshotEvaluator = {
+    prepare: () => {},
+    evaluate: (run, _config, snapshot) => {
+      asked.push({ run, step: snapshot.step });
+      if (broken) return Promise.reject(new Error("the worker crashed"));
+      return new Promise((resolve) =>
+        held.push(() => {
+          const evaluation = fakeEvaluation(snapshot.step);
+          resolve({
+            evaluation,
+            ranked: { positives: new Float32Array(1), negatives: new Float32Array(1) },
+          });
+        }),
+      );
+    },
+    dispose: () => {
+      disposed = true;
+    },
+  };
+  return {
+    evaluator,
+    asked,
+    release: () => {
+      for (const answer of held.splice(0)) answer();
+    },
+    disposed: () => disposed,
+  };
 }
 
 function fakeEngine(faults: Faults = {}) {
@@ -182,7 +227,7 @@ function setupOf(backend: SessionSetup["backend"] = "wasm", generation = 0): Ses
   return { runs: { a: A, b: B }, backend, evalEvery: 5, generation };
 }
 
-function sessionWith(faults: Faults = {}) {
+function sessionWith(faults: Faults = {}, evaluator?: SnapshotEvaluator) {
   const fake = fakeEngine(faults);
   const updates: SessionUpdate[] = [];
   const session = new TrainingSession({
@@ -190,6 +235,7 @@ function sessionWith(faults: Faults = {}) {
     backendOptions: {},
     yieldToHost: () => new Promise((resolve) => setTimeout(resolve, 0)),
     engine: fake.engine,
+    ...(evaluator ? { evaluator: () => evaluator } : {}),
   });
   return { session, updates, onUpdate: (u: SessionUpdate) => updates.push(u), ...fake };
 }
@@ -398,6 +444,103 @@ describe("TrainingSession", () => {
     expect(idle?.notice).toMatch(/The webgl backend failed \(the WebGL context was lost\)/);
     expect(idle?.runs.map((r) => r.evaluation?.step)).toEqual([0, 0]);
     await playUntil(t, (u) => lastStep(u, "a") >= 5);
+  });
+
+  describe("with a second worker for evaluations", () => {
+    const evaluatedSteps = (updates: SessionUpdate[], id: "a" | "b") =>
+      updates.flatMap((u) =>
+        u.runs.filter((r) => r.id === id && r.evaluation).map((r) => r.evaluation?.step),
+      );
+    const settle = async (n = 50) => {
+      for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
+    };
+
+    it("hands it the due evaluations and trains on while they run; posts them in step order", async () => {
+      const second = fakeEvaluator();
+      const t = sessionWith({}, second.evaluator);
+      await t.session.start(setupOf(), t.onUpdate);
+      // Step 0 is evaluated here (the worker is only being prepared then).
+      expect(second.asked).toEqual([]);
+      t.session.play();
+      for (let i = 0; i < 2000 && lastStep(t.updates, "a") < 17; i++)
+        await new Promise((r) => setTimeout(r, 0));
+      // Training went past steps 5, 10 and 15 with none of their evaluations answered.
+      const asked = second.asked.filter((x) => x.run === "a").map((x) => x.step);
+      expect(asked.slice(0, 3)).toEqual([5, 10, 15]);
+      expect(evaluatedSteps(t.updates, "a")).toEqual([0]);
+      second.release();
+      await settle();
+      expect(evaluatedSteps(t.updates, "a").slice(0, 4)).toEqual([0, 5, 10, 15]);
+      expect(evaluatedSteps(t.updates, "b").slice(0, 4)).toEqual([0, 5, 10, 15]);
+      // Both runs' evaluations of a step come in one update: the page never shows them apart.
+      for (const u of t.updates.filter((x) => x.runs.some((r) => r.evaluation)))
+        expect(u.runs.map((r) => [r.id, r.evaluation?.step])).toEqual([
+          ["a", u.runs[0]?.evaluation?.step],
+          ["b", u.runs[0]?.evaluation?.step],
+        ]);
+      t.session.pause();
+      second.release();
+      await settle();
+      expect(t.updates.some((u) => u.notice)).toBe(false);
+    });
+
+    it("a Step waits for the evaluations in flight, then evaluates on its own thread", async () => {
+      const second = fakeEvaluator();
+      const t = sessionWith({}, second.evaluator);
+      await t.session.start(setupOf(), t.onUpdate);
+      t.session.play();
+      for (let i = 0; i < 2000 && second.asked.length < 2; i++)
+        await new Promise((r) => setTimeout(r, 0));
+      const stepped = t.session.step();
+      await settle();
+      const asked = second.asked.length;
+      second.release();
+      await stepped;
+      const a = evaluatedSteps(t.updates, "a");
+      // Every evaluation asked of the worker, then the Step's own, in order, none twice.
+      expect(a).toEqual([...a].sort((x, y) => (x ?? 0) - (y ?? 0)));
+      expect(new Set(a).size).toBe(a.length);
+      expect(a.length).toBe(1 + asked / 2 + 1);
+      expect(second.asked.length).toBe(asked);
+      expect(t.updates.at(-1)?.status).toBe("paused");
+    });
+
+    it("drops an evaluation that comes back after a reset", async () => {
+      const second = fakeEvaluator();
+      const t = sessionWith({}, second.evaluator);
+      await t.session.start(setupOf("wasm", 0), t.onUpdate);
+      t.session.play();
+      for (let i = 0; i < 2000 && second.asked.length < 2; i++)
+        await new Promise((r) => setTimeout(r, 0));
+      await t.session.reset(setupOf("wasm", 1));
+      second.release();
+      await settle();
+      const late = t.updates.filter((u) => u.generation === 1 && u.runs.some((r) => r.evaluation));
+      expect(late.flatMap((u) => u.runs.map((r) => r.evaluation?.step))).toEqual([0, 0]);
+    });
+
+    it("says so and evaluates on its own thread when the second worker fails", async () => {
+      const second = fakeEvaluator(true);
+      const t = sessionWith({}, second.evaluator);
+      await t.session.start(setupOf(), t.onUpdate);
+      await playUntil(t, (u) => evaluatedSteps(u, "a").length >= 3);
+      expect(second.asked.length).toBeGreaterThan(0);
+      const notice = t.updates.find((u) => u.notice)?.notice;
+      expect(notice).toMatch(/run on the training thread from now on: .*the worker crashed/);
+      const asked = second.asked.length;
+      await playUntil(t, (u) => evaluatedSteps(u, "a").length >= 5);
+      expect(second.asked.length).toBe(asked);
+    });
+
+    it("is not used when the setup says so, nor on another backend", async () => {
+      for (const setup of [{ ...setupOf(), evaluateOffThread: false }, setupOf("webgl")]) {
+        const second = fakeEvaluator();
+        const t = sessionWith({}, second.evaluator);
+        await t.session.start(setup, t.onUpdate);
+        await playUntil(t, (u) => evaluatedSteps(u, "a").length >= 3);
+        expect(second.asked).toEqual([]);
+      }
+    });
   });
 
   it("runs a job's trainings in order and stops between trainings when cancelled", async () => {

@@ -3,10 +3,12 @@
  * backend, with play / pause / step / reset, periodic held-out evaluations and failure handling.
  * No React and no DOM: the same class runs in a Web Worker and, as a fallback, on the page.
  */
+import type { BackendInfo } from "../experiment/backends";
 import type {
   BackendReport,
   Job,
   JobProgress,
+  RunId,
   RunUpdate,
   SessionApi,
   SessionSetup,
@@ -19,7 +21,14 @@ import { runJob } from "./jobs";
 import { RateMeter } from "./rate";
 import { divergenceOf, evaluateRun, isAlive, type Run, stepOf } from "./run";
 import { type SessionEngine, TFJS_ENGINE } from "./sessionEngine";
+import type { EvaluatedRun, SnapshotEvaluator } from "./snapshotEvaluator";
 import { DivergedError } from "./trainer";
+
+/** An evaluation of one run asked of the second worker. */
+interface OffThreadJob {
+  id: RunId;
+  result: Promise<EvaluatedRun>;
+}
 
 /** Steps between reading the step statistics back from the device. */
 const FLUSH_EVERY = 5;
@@ -37,6 +46,12 @@ export interface SessionHost {
   yieldToHost: () => Promise<void>;
   /** Trainers and backends; tfjs unless a test gives a fake. */
   engine?: SessionEngine;
+  /**
+   * A second worker for the periodic held-out evaluations on the wasm build `build` (see
+   * `snapshotEvaluator.ts`), made on first use; used only while the session trains on wasm
+   * with at most one XNNPACK thread. Absent: every evaluation runs on the session's own thread.
+   */
+  evaluator?: (build: BackendInfo) => SnapshotEvaluator;
 }
 
 export class TrainingSession implements SessionApi {
@@ -61,6 +76,11 @@ export class TrainingSession implements SessionApi {
    * one again (a lost GPU context is often transient), once.
    */
   private retryChoice = false;
+  private evaluator: { build: string; evaluator: SnapshotEvaluator } | null = null;
+  /** The evaluator failed once: every evaluation runs on this thread from then on. */
+  private evaluatorFailed = false;
+  /** Posting the off-thread evaluations in flight, in the order they were asked for. */
+  private evaluations: Promise<void> = Promise.resolve();
 
   private readonly engine: SessionEngine;
 
@@ -138,6 +158,7 @@ export class TrainingSession implements SessionApi {
     this.running = false;
     this.jobCancelled = true;
     this.disposeRuns();
+    this.evaluator?.evaluator.dispose();
   }
 
   private exclusive(work: () => Promise<void>): Promise<void> {
@@ -206,6 +227,9 @@ export class TrainingSession implements SessionApi {
       lastEvalStep: 0,
       carried: null,
     }));
+    const evaluator = this.offThread();
+    if (evaluator) for (const id of RUN_IDS) evaluator.prepare(id, setup.runs[id]);
+    this.reportEvaluations();
     let runs: RunUpdate[];
     try {
       runs = await this.evaluateAll();
@@ -215,6 +239,7 @@ export class TrainingSession implements SessionApi {
       const switched = await this.switchBackend(error);
       if (switched === null) throw error;
       notice = switched;
+      this.reportEvaluations();
       runs = await this.evaluateAll();
     }
     this.post({ status: "idle", runs, backend: this.backend ?? undefined, notice });
@@ -276,26 +301,122 @@ export class TrainingSession implements SessionApi {
     for (const run of this.runs) if (isAlive(run)) run.trainer.step();
   }
 
-  /** Read back step statistics; evaluate runs that are due (or all, when `evaluateAll`). */
+  /**
+   * Read back step statistics; evaluate runs that are due (or all, when `evaluateAll`). A due
+   * evaluation goes to the second worker when there is one, and its result is posted when it
+   * comes; one asked for (`evaluateAll`: Step, the pause at the budget, the end of a Play) runs
+   * here, after the ones in flight have been posted, so evaluations always arrive in step order.
+   */
   private async flush(evaluateAll: boolean): Promise<void> {
+    if (evaluateAll) await this.evaluations;
+    const offThread = evaluateAll ? null : this.offThread();
     const now = performance.now();
+    const jobs: OffThreadJob[] = [];
     const updates: RunUpdate[] = [];
     for (const run of this.runs) {
       const log = await run.trainer.flush();
       run.rate.add(now, run.trainer.stepCount);
       const divergence = divergenceOf(run);
+      run.shownStep = stepOf(run);
       const update: RunUpdate = {
         id: run.id,
-        step: stepOf(run),
+        step: run.shownStep,
         stepsPerSecond: divergence ? 0 : run.rate.perSecond,
         divergence,
       };
       if (log.loss.length > 0) update.steps = log;
       const due = run.trainer.stepCount - run.lastEvalStep >= (this.setup?.evalEvery ?? 25);
-      if ((due || evaluateAll) && isAlive(run)) Object.assign(update, await evaluateRun(run));
+      if ((due || evaluateAll) && isAlive(run)) {
+        if (offThread) jobs.push(await this.askOffThread(run, offThread));
+        else Object.assign(update, await evaluateRun(run));
+      }
       updates.push(update);
     }
     this.post({ status: this.running ? "running" : "paused", runs: updates });
+    if (jobs.length > 0) this.postWhenEvaluated(jobs);
+  }
+
+  /**
+   * The second worker, where it evaluates exactly what this thread would: wasm, on the same
+   * build with the same thread count, at most one (more XNNPACK threads already use the
+   * cores; the GPU backends evaluate here too).
+   */
+  private offThread(): SnapshotEvaluator | null {
+    const make = this.host.evaluator;
+    if (!make || this.evaluatorFailed || this.setup?.evaluateOffThread === false) return null;
+    const backend = this.backend;
+    if (this.engine.activeBackend() !== "wasm" || backend?.name !== "wasm") return null;
+    if ((backend.info.threads ?? 1) > 1) return null;
+    const build = JSON.stringify(backend.info);
+    if (this.evaluator?.build !== build) {
+      this.evaluator?.evaluator.dispose();
+      this.evaluator = { build, evaluator: make(backend.info) };
+    }
+    return this.evaluator.evaluator;
+  }
+
+  /** Says in the backend report where the periodic evaluations run now. */
+  private reportEvaluations(): void {
+    if (!this.backend) return;
+    const where = this.offThread() ? "second worker" : "training thread";
+    this.backend = { ...this.backend, evaluations: where };
+  }
+
+  /**
+   * Checkpoint `run` (its weights become its last good snapshot, as an evaluation here makes
+   * them) and have the second worker evaluate it while training goes on.
+   */
+  private async askOffThread(run: Run, evaluator: SnapshotEvaluator): Promise<OffThreadJob> {
+    const setup = this.setup as SessionSetup;
+    run.lastEvalStep = run.trainer.stepCount;
+    const snapshot = await run.trainer.checkpoint();
+    const result = evaluator.evaluate(run.id, setup.runs[run.id], snapshot);
+    // Not an unhandled rejection while it waits its turn (see `postWhenEvaluated`).
+    result.catch(() => undefined);
+    return { id: run.id, result };
+  }
+
+  /**
+   * Post one flush's off-thread evaluations together (the page never shows one run at a newer
+   * step than the other), after the ones before them, unless a reset came first. If the worker
+   * fails, the session says so and evaluates here from then on (the runs are due again at the
+   * next flush).
+   */
+  private postWhenEvaluated(jobs: OffThreadJob[]): void {
+    const setup = this.setup;
+    this.evaluations = this.evaluations.then(async () => {
+      let evaluated: EvaluatedRun[];
+      try {
+        evaluated = await Promise.all(jobs.map((job) => job.result));
+      } catch (error) {
+        if (this.setup !== setup) return;
+        this.evaluatorFailed = true;
+        for (const run of this.runs) run.lastEvalStep = Number.NEGATIVE_INFINITY;
+        this.reportEvaluations();
+        this.post({
+          status: this.running ? "running" : this.statusWhenIdle(),
+          runs: [],
+          backend: this.backend ?? undefined,
+          notice: `Held-out evaluations run on the training thread from now on: the second worker that ran them failed (${String(error)}).`,
+        });
+        return;
+      }
+      if (this.setup !== setup) return;
+      const runs: RunUpdate[] = [];
+      jobs.forEach((job, i) => {
+        const run = this.runs.find((r) => r.id === job.id);
+        const result = evaluated[i];
+        if (!run || !result) return;
+        runs.push({
+          id: run.id,
+          step: run.shownStep ?? stepOf(run),
+          stepsPerSecond: divergenceOf(run) ? 0 : run.rate.perSecond,
+          divergence: divergenceOf(run),
+          ...result,
+        });
+      });
+      this.post({ status: this.running ? "running" : this.statusWhenIdle(), runs });
+    });
   }
 
   /**
@@ -316,6 +437,7 @@ export class TrainingSession implements SessionApi {
     const failed = this.engine.activeBackend();
     const notice = await this.switchBackend(error);
     if (notice !== null) {
+      this.reportEvaluations();
       const runs = this.runs.map((run) => ({
         id: run.id,
         step: stepOf(run),

@@ -21,6 +21,8 @@ export interface SessionTrainer {
   step(): void;
   flush(): Promise<StepLog>;
   evaluate(): Promise<Evaluation>;
+  /** The current weights, checked and kept as the last good snapshot (see `Trainer.checkpoint`). */
+  checkpoint(): Promise<TrainerSnapshot>;
   lastGood(): TrainerSnapshot | null;
   dispose(): void;
 }

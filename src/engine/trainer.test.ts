@@ -61,6 +61,34 @@ describe("Trainer", { timeout: 60_000 }, () => {
     expect(evalChunkFor("wasm")).toBe(160);
   });
 
+  it("evaluates a checkpoint elsewhere exactly as the trainer that took it evaluates itself", async () => {
+    // What the second worker does: a trainer that never steps, given another's checkpoint.
+    for (const config of [SMALL, { ...SMALL, loss: "ohem" as const }]) {
+      const trainer = new Trainer(config, { heldOut });
+      await trainer.train(9, 4);
+      const snapshot = await trainer.checkpoint();
+      expect(trainer.lastGood()).toBe(snapshot);
+      const own = await trainer.evaluate();
+      // Training on does not change the checkpoint (it was read back, a copy).
+      await trainer.train(3, 4);
+      const evaluator = new Trainer(config, { heldOut });
+      const there = await evaluator.evaluateSnapshot(snapshot);
+      expect(there.step).toBe(9);
+      const bitsOf = (e: typeof own) =>
+        [e.predictions.logits, e.pr.recall, e.pr.precision].map((a) =>
+          Array.from(new Uint32Array(a.buffer, a.byteOffset, a.byteLength / 4)),
+        );
+      expect(bitsOf(there)).toEqual(bitsOf(own));
+      expect([there.ap, there.recallAtP50, there.shares]).toEqual([
+        own.ap,
+        own.recallAtP50,
+        own.shares,
+      ]);
+      trainer.dispose();
+      evaluator.dispose();
+    }
+  });
+
   it("keeps tf.memory().numTensors flat over hundreds of steps and evaluations", async () => {
     for (const optimizer of ["adam", "sgd"] as const) {
       const trainer = new Trainer({ ...SMALL, optimizer, loss: "fl" }, { heldOut });

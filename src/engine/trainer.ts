@@ -222,11 +222,33 @@ export class Trainer {
    * The weights it evaluated become the run's last good snapshot.
    */
   async evaluate(): Promise<Evaluation> {
+    await this.checkpoint();
+    const logits = await this.heldOutLogits();
+    return evaluationOf(this.steps, logits, this.heldOut, this.method);
+  }
+
+  /**
+   * The current weights, read back after the queued steps were checked, become the run's last
+   * good snapshot (what `evaluate()` does before its forward pass); throws `DivergedError` after
+   * a divergence. A second worker evaluates the snapshot (`evaluateSnapshot`) while this one
+   * trains on.
+   */
+  async checkpoint(): Promise<TrainerSnapshot> {
     if (this.pending.length > 0) await this.flush();
     if (this.diverged) throw new DivergedError(this.diverged);
-    const logits = await this.heldOutLogits();
     this.good = { step: this.steps, weights: await this.model.readWeights() };
-    return evaluationOf(this.steps, logits, this.heldOut, this.method);
+    return this.good;
+  }
+
+  /**
+   * Metrics of `snapshot`'s weights on the held-out set, labelled with its step: the same
+   * evaluation, bit for bit on the same backend build, as the trainer that took the snapshot
+   * would have made. For a trainer that only evaluates (it never steps after this).
+   */
+  async evaluateSnapshot(snapshot: TrainerSnapshot): Promise<Evaluation> {
+    this.model.assignWeights(snapshot.weights);
+    const logits = await this.heldOutLogits();
+    return evaluationOf(snapshot.step, logits, this.heldOut, this.method);
   }
 
   /** The weights of the last evaluation (null before any: the config's own init is good then). */

@@ -28,6 +28,12 @@ export interface SessionSetup {
    * an earlier setup that were still on their way when it reset. Absent means 0.
    */
   generation?: number;
+  /**
+   * false: every held-out evaluation runs on the training thread, never in a second worker
+   * (for side-by-side measurements). Absent means true where the session can (see
+   * `SessionHost.evaluator`).
+   */
+  evaluateOffThread?: boolean;
 }
 
 /** Which backend trains, and why. */
@@ -38,6 +44,11 @@ export interface BackendReport {
   timings: BackendTiming[];
   /** Where the session runs: a Web Worker, or the page's main thread (fallback). */
   thread: "worker" | "main";
+  /**
+   * Where the periodic held-out evaluations run: a second worker, or the training thread
+   * between steps. Absent: the training thread.
+   */
+  evaluations?: "second worker" | "training thread";
 }
 
 /** Per-step training statistics since the previous update (1-based steps). */

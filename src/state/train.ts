@@ -89,6 +89,11 @@ export const TRAIN_SCHEMA = {
   aOhemBatch: OHEM_PARAMS.batch,
   bOhem: OHEM_PARAMS.ratio,
   bOhemBatch: OHEM_PARAMS.batch,
+  /**
+   * Held-out evaluations in a second worker where the session can (1), or always on the
+   * training thread (0: for side-by-side measurements, `npm run bench:ui`).
+   */
+  evalworker: { kind: "boolean", default: true },
 } as const satisfies Schema;
 
 export type TrainState = StateOf<typeof TRAIN_SCHEMA>;

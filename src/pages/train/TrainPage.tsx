@@ -53,6 +53,7 @@ function setupOf(state: TrainState): SessionSetup {
     backend: state.backend,
     evalEvery: EVAL_EVERY,
     pauseAt: TOY_BUDGET,
+    evaluateOffThread: state.evalworker,
   };
 }
 
