@@ -7,7 +7,6 @@
  */
 import { type PointerEvent, useEffect, useRef } from "react";
 import { DETECTION_THRESHOLD, type ImageReport } from "../../experiment/evaluation";
-import { useHydrated } from "../useHydrated";
 
 const SCALE = 3;
 const IMAGE = 64;
@@ -26,34 +25,42 @@ export function overlay(grey: number, p: number): [number, number, number] {
   return [grey * (1 - a) + 255 * a, grey * (1 - a) + 110 * a, grey * (1 - a)];
 }
 
-const SCALE_TICKS = [0, 0.01, 0.05, 0.25, 0.5, 1] as const;
+/**
+ * The legend's ticks and where each sits: at √t of the bar, the overlay's strength. Positions
+ * are classes, not style attributes: the prerendered HTML must draw the legend right before any
+ * script runs, and the CSP refuses inline styles (`HeatmapCanvas.test.ts` checks each against √t).
+ */
+export const SCALE_TICKS = [
+  { t: 0, at: "left-0" },
+  { t: 0.01, at: "left-[10%]" },
+  { t: 0.05, at: "left-[22.36%]" },
+  { t: 0.25, at: "left-[50%]" },
+  { t: 0.5, at: "left-[70.71%]" },
+  { t: 1, at: "left-[100%]" },
+] as const;
+
+/**
+ * The legend's bar: the overlay on a mid-grey pixel (100) at scores p = (i / 10)², i = 0 … 10, so
+ * each stop sits at √p of the bar. `src/styles.css` holds it as `.score-scale-bar` (no inline
+ * style, see above); a unit test keeps the two equal.
+ */
+export function scoreScaleGradient(): string {
+  const stops = Array.from({ length: 11 }, (_, i) => {
+    const [r, g, b] = overlay(100, (i / 10) ** 2);
+    return `rgb(${Math.round(r)} ${Math.round(g)} ${Math.round(b)}) ${i * 10}%`;
+  });
+  return `linear-gradient(to right, ${stops.join(", ")})`;
+}
 
 /** The colour scale of the score maps, on a mid-grey pixel, with the scores that matter marked. */
 export function ScoreScale() {
-  // Style attributes in prerendered HTML are refused by the CSP (style-src 'self'); set from
-  // script (CSSOM) once hydrated, they are allowed.
-  const hydrated = useHydrated();
-  const stops = Array.from({ length: 11 }, (_, i) => {
-    const p = (i / 10) ** 2;
-    const [r, g, b] = overlay(100, p);
-    return `rgb(${Math.round(r)} ${Math.round(g)} ${Math.round(b)}) ${i * 10}%`;
-  });
   return (
     <div className="max-w-80 text-xs text-[var(--muted)]" aria-hidden="true">
       <div>score σ(x)</div>
-      <div
-        className="h-3 rounded-sm"
-        style={
-          hydrated ? { background: `linear-gradient(to right, ${stops.join(", ")})` } : undefined
-        }
-      />
+      <div className="score-scale-bar h-3 rounded-sm" />
       <div className="relative h-4">
-        {SCALE_TICKS.map((t) => (
-          <span
-            key={t}
-            className="absolute -translate-x-1/2 tabular-nums"
-            style={hydrated ? { left: `${Math.sqrt(t) * 100}%` } : undefined}
-          >
+        {SCALE_TICKS.map(({ t, at }) => (
+          <span key={t} className={`absolute ${at} -translate-x-1/2 tabular-nums`}>
             {t}
           </span>
         ))}

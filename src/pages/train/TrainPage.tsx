@@ -44,6 +44,7 @@ const TRAINING_FIGURES = { ...PAGE_FIGURE, liveCaption: false };
  * Steps between held-out evaluations of the live runs (the recorded run evaluates every 25). At
  * 1 : 1,000 (128 held-out images) evaluating every 25 steps cost 25.9% of a step's time and every
  * 50 15.6% (`npm run bench:efficiency`, docs/benchmarks.md); the default 1 : 5,000 holds 640.
+ * Where a second worker evaluates (wasm, at most one XNNPACK thread), training does not wait.
  */
 const EVAL_EVERY = 50;
 
