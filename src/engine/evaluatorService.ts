@@ -71,7 +71,12 @@ export function serveEvaluations(scope: DedicatedWorkerGlobalScope): void {
       } catch (error) {
         reply = { id: request.id, ok: false, error: String(error) };
       }
-      scope.postMessage(reply, { transfer: [...new Set(transfer)] });
+      try {
+        scope.postMessage(reply, { transfer: [...new Set(transfer)] });
+      } catch (error) {
+        // Never silence: the training worker would wait for this answer until its timeout.
+        scope.postMessage({ id: request.id, ok: false, error: String(error) });
+      }
     });
   };
 }

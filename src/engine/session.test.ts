@@ -137,37 +137,44 @@ class FakeTrainer implements SessionTrainer {
 }
 
 /**
- * A second worker that answers only when `release()` is called (each asked-for evaluation, in
- * order), or fails every evaluation when `broken`.
+ * A second worker that answers when `release()` is called (all it holds, the newest first), or
+ * at once when `auto`, or fails every evaluation when `broken`. Its evaluations carry the run
+ * in `recallAtP50` (a 0.25, b 0.75) so a test can tell them apart. Disposed, it rejects what it
+ * holds, as the real one does.
  */
-function fakeEvaluator(broken = false) {
+function fakeEvaluator(mode: "held" | "auto" | "broken" = "held") {
   const asked: { run: string; step: number }[] = [];
-  const held: (() => void)[] = [];
+  let held: { answer: () => void; refuse: () => void }[] = [];
   let disposed = false;
+  const resultFor = (run: string, step: number) => ({
+    evaluation: { ...fakeEvaluation(step), recallAtP50: run === "a" ? 0.25 : 0.75 },
+    ranked: { positives: new Float32Array(1), negatives: new Float32Array(1) },
+  });
   const evaluator: SnapshotEvaluator = {
     prepare: () => {},
     evaluate: (run, _config, snapshot) => {
       asked.push({ run, step: snapshot.step });
-      if (broken) return Promise.reject(new Error("the worker crashed"));
-      return new Promise((resolve) =>
-        held.push(() => {
-          const evaluation = fakeEvaluation(snapshot.step);
-          resolve({
-            evaluation,
-            ranked: { positives: new Float32Array(1), negatives: new Float32Array(1) },
-          });
+      if (mode === "broken") return Promise.reject(new Error("the worker crashed"));
+      if (mode === "auto") return Promise.resolve(resultFor(run, snapshot.step));
+      return new Promise((resolve, reject) =>
+        held.push({
+          answer: () => resolve(resultFor(run, snapshot.step)),
+          refuse: () => reject(new Error("the evaluator was disposed")),
         }),
       );
     },
     dispose: () => {
       disposed = true;
+      for (const h of held.splice(0)) h.refuse();
     },
   };
   return {
     evaluator,
     asked,
     release: () => {
-      for (const answer of held.splice(0)) answer();
+      const answering = held.reverse();
+      held = [];
+      for (const h of answering) h.answer();
     },
     disposed: () => disposed,
   };
@@ -454,55 +461,83 @@ describe("TrainingSession", () => {
     const settle = async (n = 50) => {
       for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
     };
+    const waitFor = async (done: () => boolean) => {
+      for (let i = 0; i < 2000 && !done(); i++) await new Promise((r) => setTimeout(r, 0));
+      expect(done()).toBe(true);
+    };
 
-    it("hands it the due evaluations and trains on while they run; posts them in step order", async () => {
+    it("trains on while it evaluates, asks for no more until it answers, and posts both runs together", async () => {
       const second = fakeEvaluator();
       const t = sessionWith({}, second.evaluator);
       await t.session.start(setupOf(), t.onUpdate);
-      // Step 0 is evaluated here (the worker is only being prepared then).
+      // Step 0 is evaluated here.
       expect(second.asked).toEqual([]);
+      expect(t.updates.at(-1)?.backend?.evaluations).toBe("second worker");
       t.session.play();
-      for (let i = 0; i < 2000 && lastStep(t.updates, "a") < 17; i++)
-        await new Promise((r) => setTimeout(r, 0));
-      // Training went past steps 5, 10 and 15 with none of their evaluations answered.
-      const asked = second.asked.filter((x) => x.run === "a").map((x) => x.step);
-      expect(asked.slice(0, 3)).toEqual([5, 10, 15]);
+      await waitFor(() => lastStep(t.updates, "a") >= 17);
+      // Training went on past 10 and 15 while step 5 was being evaluated; nothing else was asked.
+      expect(second.asked).toEqual([
+        { run: "a", step: 5 },
+        { run: "b", step: 5 },
+      ]);
       expect(evaluatedSteps(t.updates, "a")).toEqual([0]);
+      second.release(); // b's answer first
+      await waitFor(() => second.asked.length === 4);
+      // The runs stayed due: the next flush asked at once, for both.
+      const next = second.asked[2]?.step ?? 0;
+      expect(second.asked.slice(2)).toEqual([
+        { run: "a", step: next },
+        { run: "b", step: next },
+      ]);
+      expect(next).toBeGreaterThanOrEqual(20);
       second.release();
       await settle();
-      expect(evaluatedSteps(t.updates, "a").slice(0, 4)).toEqual([0, 5, 10, 15]);
-      expect(evaluatedSteps(t.updates, "b").slice(0, 4)).toEqual([0, 5, 10, 15]);
-      // Both runs' evaluations of a step come in one update: the page never shows them apart.
-      for (const u of t.updates.filter((x) => x.runs.some((r) => r.evaluation)))
-        expect(u.runs.map((r) => [r.id, r.evaluation?.step])).toEqual([
-          ["a", u.runs[0]?.evaluation?.step],
-          ["b", u.runs[0]?.evaluation?.step],
-        ]);
       t.session.pause();
       second.release();
       await settle();
+      const a = evaluatedSteps(t.updates, "a");
+      expect(a.slice(0, 3)).toEqual([0, 5, next]);
+      expect(a).toEqual([...a].sort((x, y) => (x ?? 0) - (y ?? 0)));
+      expect(new Set(a).size).toBe(a.length);
+      for (const u of t.updates.filter((x) => x.runs.some((r) => r.evaluation))) {
+        if (u.runs[0]?.evaluation?.step === 0) continue;
+        // Each run's own result, both in one update.
+        expect(u.runs.map((r) => [r.id, r.evaluation?.recallAtP50])).toEqual([
+          ["a", 0.25],
+          ["b", 0.75],
+        ]);
+        expect(u.runs[1]?.evaluation?.step).toBe(u.runs[0]?.evaluation?.step);
+      }
       expect(t.updates.some((u) => u.notice)).toBe(false);
     });
 
-    it("a Step waits for the evaluations in flight, then evaluates on its own thread", async () => {
+    it("a Step waits for the evaluation in flight, then evaluates on its own thread", async () => {
       const second = fakeEvaluator();
       const t = sessionWith({}, second.evaluator);
       await t.session.start(setupOf(), t.onUpdate);
       t.session.play();
-      for (let i = 0; i < 2000 && second.asked.length < 2; i++)
-        await new Promise((r) => setTimeout(r, 0));
+      await waitFor(() => second.asked.length === 2);
       const stepped = t.session.step();
       await settle();
-      const asked = second.asked.length;
       second.release();
       await stepped;
       const a = evaluatedSteps(t.updates, "a");
-      // Every evaluation asked of the worker, then the Step's own, in order, none twice.
-      expect(a).toEqual([...a].sort((x, y) => (x ?? 0) - (y ?? 0)));
-      expect(new Set(a).size).toBe(a.length);
-      expect(a.length).toBe(1 + asked / 2 + 1);
-      expect(second.asked.length).toBe(asked);
+      expect(a.slice(0, 2)).toEqual([0, 5]);
+      expect(a.length).toBe(3);
+      expect(a[2]).toBe(lastStep(t.updates, "a"));
+      expect(second.asked.length).toBe(2);
       expect(t.updates.at(-1)?.status).toBe("paused");
+    });
+
+    it("evaluates the budget's step once: the pause does not repeat what the worker just did", async () => {
+      const second = fakeEvaluator("auto");
+      const t = sessionWith({}, second.evaluator);
+      await t.session.start({ ...setupOf(), pauseAt: 10 }, t.onUpdate);
+      t.session.play();
+      await waitFor(() => t.updates.at(-1)?.status === "paused");
+      await settle();
+      expect(evaluatedSteps(t.updates, "a")).toEqual([0, 5, 10]);
+      expect(second.asked.filter((x) => x.run === "a").map((x) => x.step)).toEqual([5, 10]);
     });
 
     it("drops an evaluation that comes back after a reset", async () => {
@@ -510,8 +545,7 @@ describe("TrainingSession", () => {
       const t = sessionWith({}, second.evaluator);
       await t.session.start(setupOf("wasm", 0), t.onUpdate);
       t.session.play();
-      for (let i = 0; i < 2000 && second.asked.length < 2; i++)
-        await new Promise((r) => setTimeout(r, 0));
+      await waitFor(() => second.asked.length === 2);
       await t.session.reset(setupOf("wasm", 1));
       second.release();
       await settle();
@@ -519,14 +553,36 @@ describe("TrainingSession", () => {
       expect(late.flatMap((u) => u.runs.map((r) => r.evaluation?.step))).toEqual([0, 0]);
     });
 
+    it("after a failover away from wasm, ends the worker and evaluates here, in order, without a false alarm", async () => {
+      const second = fakeEvaluator();
+      const t = sessionWith({ crashAt: { step: 8, on: ["wasm"] } }, second.evaluator);
+      await t.session.start(setupOf(), t.onUpdate);
+      t.session.play();
+      // Step 5's evaluation is with the worker when wasm fails at step 8.
+      await waitFor(() => t.updates.some((u) => u.notice));
+      await playUntil(t, (u) => evaluatedSteps(u, "a").length >= 3);
+      expect(second.disposed()).toBe(true);
+      const notices = t.updates.flatMap((u) => (u.notice ? [u.notice] : []));
+      expect(notices.join(" ")).toMatch(/The wasm backend failed/);
+      expect(notices.join(" ")).not.toMatch(/second worker/);
+      const a = evaluatedSteps(t.updates, "a");
+      expect(a).toEqual([...a].sort((x, y) => (x ?? 0) - (y ?? 0)));
+      expect(t.updates.filter((u) => u.backend).at(-1)?.backend?.evaluations).toBe(
+        "training thread",
+      );
+    });
+
     it("says so and evaluates on its own thread when the second worker fails", async () => {
-      const second = fakeEvaluator(true);
+      const second = fakeEvaluator("broken");
       const t = sessionWith({}, second.evaluator);
       await t.session.start(setupOf(), t.onUpdate);
       await playUntil(t, (u) => evaluatedSteps(u, "a").length >= 3);
       expect(second.asked.length).toBeGreaterThan(0);
-      const notice = t.updates.find((u) => u.notice)?.notice;
-      expect(notice).toMatch(/run on the training thread from now on: .*the worker crashed/);
+      const failed = t.updates.find((u) => u.notice);
+      expect(failed?.notice).toMatch(
+        /run on the training thread from now on: .*the worker crashed/,
+      );
+      expect(failed?.backend?.evaluations).toBe("training thread");
       const asked = second.asked.length;
       await playUntil(t, (u) => evaluatedSteps(u, "a").length >= 5);
       expect(second.asked.length).toBe(asked);
@@ -537,6 +593,7 @@ describe("TrainingSession", () => {
         const second = fakeEvaluator();
         const t = sessionWith({}, second.evaluator);
         await t.session.start(setup, t.onUpdate);
+        expect(t.updates.at(-1)?.backend?.evaluations).toBe("training thread");
         await playUntil(t, (u) => evaluatedSteps(u, "a").length >= 3);
         expect(second.asked).toEqual([]);
       }

@@ -81,6 +81,11 @@ export class TrainingSession implements SessionApi {
   private evaluatorFailed = false;
   /** Posting the off-thread evaluations in flight, in the order they were asked for. */
   private evaluations: Promise<void> = Promise.resolve();
+  /**
+   * A flush's evaluations are with the second worker: the next due ones wait (the runs stay
+   * due), so a worker slower than 50 steps never builds a queue.
+   */
+  private offThreadBusy = false;
 
   private readonly engine: SessionEngine;
 
@@ -158,7 +163,7 @@ export class TrainingSession implements SessionApi {
     this.running = false;
     this.jobCancelled = true;
     this.disposeRuns();
-    this.evaluator?.evaluator.dispose();
+    this.dropEvaluator();
   }
 
   private exclusive(work: () => Promise<void>): Promise<void> {
@@ -227,8 +232,6 @@ export class TrainingSession implements SessionApi {
       lastEvalStep: 0,
       carried: null,
     }));
-    const evaluator = this.offThread();
-    if (evaluator) for (const id of RUN_IDS) evaluator.prepare(id, setup.runs[id]);
     this.reportEvaluations();
     let runs: RunUpdate[];
     try {
@@ -260,6 +263,12 @@ export class TrainingSession implements SessionApi {
 
   private async loop(): Promise<void> {
     this.post({ status: "running", runs: [] });
+    // The second worker starts (or finds its trainers) while the first steps run.
+    const evaluator = this.offThread();
+    if (evaluator && this.setup) {
+      const { runs } = this.setup;
+      for (const id of RUN_IDS) evaluator.prepare(id, runs[id]);
+    }
     let sinceFlush = 0;
     while (this.running && this.runs.some(isAlive)) {
       const ok = await this.guard(async () => {
@@ -308,8 +317,10 @@ export class TrainingSession implements SessionApi {
    * here, after the ones in flight have been posted, so evaluations always arrive in step order.
    */
   private async flush(evaluateAll: boolean): Promise<void> {
-    if (evaluateAll) await this.evaluations;
     const offThread = evaluateAll ? null : this.offThread();
+    // An evaluation made here comes after every one in flight (the page sees them in order).
+    if (!offThread) await this.evaluations;
+    const offThreadFree = !this.offThreadBusy;
     const now = performance.now();
     const jobs: OffThreadJob[] = [];
     const updates: RunUpdate[] = [];
@@ -326,9 +337,12 @@ export class TrainingSession implements SessionApi {
       };
       if (log.loss.length > 0) update.steps = log;
       const due = run.trainer.stepCount - run.lastEvalStep >= (this.setup?.evalEvery ?? 25);
-      if ((due || evaluateAll) && isAlive(run)) {
-        if (offThread) jobs.push(await this.askOffThread(run, offThread));
-        else Object.assign(update, await evaluateRun(run));
+      // Asked for: every run not evaluated at this very step yet (at the budget, the due
+      // evaluation of the same step has just been posted).
+      const wanted = evaluateAll ? run.lastEvalStep !== run.trainer.stepCount : due;
+      if (wanted && isAlive(run)) {
+        if (!offThread) Object.assign(update, await evaluateRun(run));
+        else if (offThreadFree) jobs.push(await this.askOffThread(run, offThread));
       }
       updates.push(update);
     }
@@ -343,16 +357,35 @@ export class TrainingSession implements SessionApi {
    */
   private offThread(): SnapshotEvaluator | null {
     const make = this.host.evaluator;
-    if (!make || this.evaluatorFailed || this.setup?.evaluateOffThread === false) return null;
     const backend = this.backend;
-    if (this.engine.activeBackend() !== "wasm" || backend?.name !== "wasm") return null;
-    if ((backend.info.threads ?? 1) > 1) return null;
+    const usable =
+      make !== undefined &&
+      !this.evaluatorFailed &&
+      this.setup?.evaluateOffThread !== false &&
+      this.engine.activeBackend() === "wasm" &&
+      backend?.name === "wasm" &&
+      (backend.info.threads ?? 1) <= 1;
+    if (!usable || !make || !backend) {
+      // Not wanted any more (another backend, `evalworker=0`): its worker and memory go.
+      this.dropEvaluator();
+      return null;
+    }
     const build = JSON.stringify(backend.info);
     if (this.evaluator?.build !== build) {
       this.evaluator?.evaluator.dispose();
       this.evaluator = { build, evaluator: make(backend.info) };
     }
     return this.evaluator.evaluator;
+  }
+
+  /**
+   * End the second worker. Evaluations it still owed are not lost: their runs are made due
+   * (see `postWhenEvaluated`).
+   */
+  private dropEvaluator(): void {
+    const current = this.evaluator;
+    this.evaluator = null;
+    current?.evaluator.dispose();
   }
 
   /** Says in the backend report where the periodic evaluations run now. */
@@ -384,14 +417,20 @@ export class TrainingSession implements SessionApi {
    */
   private postWhenEvaluated(jobs: OffThreadJob[]): void {
     const setup = this.setup;
-    this.evaluations = this.evaluations.then(async () => {
+    const asked = this.evaluator?.evaluator;
+    this.offThreadBusy = true;
+    const link = async () => {
       let evaluated: EvaluatedRun[];
       try {
         evaluated = await Promise.all(jobs.map((job) => job.result));
       } catch (error) {
         if (this.setup !== setup) return;
-        this.evaluatorFailed = true;
+        // Evaluate them here at the next flush (or at once, by a Step or the budget).
         for (const run of this.runs) run.lastEvalStep = Number.NEGATIVE_INFINITY;
+        // Ended on purpose (another backend, `evalworker=0`, the session disposed): no failure.
+        if (asked === undefined || this.evaluator?.evaluator !== asked) return;
+        this.evaluatorFailed = true;
+        this.dropEvaluator();
         this.reportEvaluations();
         this.post({
           status: this.running ? "running" : this.statusWhenIdle(),
@@ -416,7 +455,14 @@ export class TrainingSession implements SessionApi {
         });
       });
       this.post({ status: this.running ? "running" : this.statusWhenIdle(), runs });
-    });
+    };
+    this.evaluations = this.evaluations
+      .then(link)
+      // One update that could not be posted must not hold back the ones after it.
+      .catch((error) => console.error("posting an off-thread evaluation failed", error))
+      .finally(() => {
+        this.offThreadBusy = false;
+      });
   }
 
   /**

@@ -86,6 +86,24 @@ describe("workerEvaluator", () => {
     expect(workers.length).toBe(1);
   });
 
+  it("a worker that cannot even be started rejects at once (the session then evaluates itself)", async () => {
+    const evaluator = workerEvaluator(() => {
+      throw new Error("SecurityError: no workers here");
+    }, BUILD);
+    evaluator.prepare("a", DEFAULT_CONFIG);
+    await expect(evaluator.evaluate("a", DEFAULT_CONFIG, snapshot(5))).rejects.toThrow(
+      "no workers here",
+    );
+  });
+
+  it("an answer without an evaluation is an error, not a wait", async () => {
+    const { evaluator, workers } = setup();
+    const a = evaluator.evaluate("a", DEFAULT_CONFIG, snapshot(5));
+    const w = workers[0] as FakeWorker;
+    w.reply({ id: (w.posted[0] as EvaluatorRequest).id, ok: true, result: null });
+    await expect(a).rejects.toThrow("no evaluation");
+  });
+
   it("a silent worker is given up after the timeout", async () => {
     const { evaluator, workers } = setup(30);
     const a = evaluator.evaluate("a", DEFAULT_CONFIG, snapshot(5));

@@ -39,8 +39,11 @@ export type EvaluatorReply =
   | { id: number; ok: true; result: EvaluatedRun | null }
   | { id: number; ok: false; error: string };
 
-/** An evaluation that has not come back after this long counts as failed. */
-export const EVALUATION_TIMEOUT_MS = 60_000;
+/**
+ * An evaluation that has not come back after this long counts as failed (one takes about 0.3 s
+ * per run here; the session never has more than one flush's worth in flight).
+ */
+export const EVALUATION_TIMEOUT_MS = 30_000;
 
 /**
  * A `SnapshotEvaluator` over a worker speaking `EvaluatorRequest` / `EvaluatorReply`, on the
@@ -71,9 +74,16 @@ export function workerEvaluator(
     worker?.terminate();
   };
 
-  const ensure = (): Worker => {
+  const ensure = (): Worker | null => {
     if (worker) return worker;
-    const w = spawn();
+    let w: Worker;
+    try {
+      w = spawn();
+    } catch (error) {
+      // E.g. a browser without workers inside workers: the session evaluates on its own thread.
+      fail(error instanceof Error ? error : new Error(String(error)));
+      return null;
+    }
     w.onmessage = (event: MessageEvent<EvaluatorReply>) => {
       const reply = event.data;
       const entry = waiting.get(reply.id);
@@ -82,6 +92,7 @@ export function workerEvaluator(
       clearTimeout(entry.timer);
       if (!reply.ok) entry.reject(new Error(reply.error));
       else if (reply.result) entry.resolve(reply.result);
+      else entry.reject(new Error("the evaluation worker answered with no evaluation"));
     };
     w.onerror = (event) => {
       event.preventDefault();
@@ -92,7 +103,7 @@ export function workerEvaluator(
   };
 
   const send = (request: EvaluatorRequest): void => {
-    ensure().postMessage(request);
+    ensure()?.postMessage(request);
   };
 
   const evaluator: SnapshotEvaluator = {

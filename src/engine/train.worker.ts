@@ -6,7 +6,7 @@
  * (`evaluatorService.ts`): one bundle of tfjs to download and cache, not two.
  */
 import * as Comlink from "comlink";
-import type { BackendChoice } from "../experiment/backends";
+import type { BackendChoice, BackendInfo } from "../experiment/backends";
 import { transferablesOf } from "../experiment/evaluation";
 import type {
   Job,
@@ -49,11 +49,16 @@ function serveSession(): void {
     thread: "worker",
     backendOptions: { wasmPaths: WASM_PATHS },
     yieldToHost: yieldToMessages,
-    evaluator: (build) =>
-      workerEvaluator(
-        () => new Worker(self.location.href, { type: "module", name: EVALUATOR_NAME }),
-        build,
-      ),
+    // A second worker only where there is a second core for it.
+    ...(navigator.hardwareConcurrency >= 2
+      ? {
+          evaluator: (build: BackendInfo) =>
+            workerEvaluator(
+              () => new Worker(self.location.href, { type: "module", name: EVALUATOR_NAME }),
+              build,
+            ),
+        }
+      : {}),
   });
 
   const api: SessionApi = {

@@ -71,7 +71,8 @@ describe("Trainer", { timeout: 60_000 }, () => {
       const own = await trainer.evaluate();
       // Training on does not change the checkpoint (it was read back, a copy).
       await trainer.train(3, 4);
-      const evaluator = new Trainer(config, { heldOut });
+      // Its own held-out set, built again from the config as the second worker builds it.
+      const evaluator = new Trainer(config, { heldOut: createHeldOutSet(heldOut.imbalance, 16) });
       const there = await evaluator.evaluateSnapshot(snapshot);
       expect(there.step).toBe(9);
       const bitsOf = (e: typeof own) =>
