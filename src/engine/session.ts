@@ -8,7 +8,6 @@ import type {
   BackendReport,
   Job,
   JobProgress,
-  RunId,
   RunUpdate,
   SessionApi,
   SessionSetup,
@@ -18,17 +17,12 @@ import { RUN_IDS } from "../experiment/protocol";
 import type { BackendSetupOptions } from "./backend";
 import { failOver, noBackendLeft } from "./failover";
 import { runJob } from "./jobs";
+import { OffThreadEvaluations, type OffThreadJob } from "./offThreadEvaluations";
 import { RateMeter } from "./rate";
 import { divergenceOf, evaluateRun, isAlive, type Run, stepOf } from "./run";
 import { type SessionEngine, TFJS_ENGINE } from "./sessionEngine";
-import type { EvaluatedRun, SnapshotEvaluator } from "./snapshotEvaluator";
+import type { SnapshotEvaluator } from "./snapshotEvaluator";
 import { DivergedError } from "./trainer";
-
-/** An evaluation of one run asked of the second worker. */
-interface OffThreadJob {
-  id: RunId;
-  result: Promise<EvaluatedRun>;
-}
 
 /** Steps between reading the step statistics back from the device. */
 const FLUSH_EVERY = 5;
@@ -76,21 +70,26 @@ export class TrainingSession implements SessionApi {
    * one again (a lost GPU context is often transient), once.
    */
   private retryChoice = false;
-  private evaluator: { build: string; evaluator: SnapshotEvaluator } | null = null;
-  /** The evaluator failed once: every evaluation runs on this thread from then on. */
-  private evaluatorFailed = false;
-  /** Posting the off-thread evaluations in flight, in the order they were asked for. */
-  private evaluations: Promise<void> = Promise.resolve();
-  /**
-   * A flush's evaluations are with the second worker: the next due ones wait (the runs stay
-   * due), so a worker slower than 50 steps never builds a queue.
-   */
-  private offThreadBusy = false;
+  private readonly offThreadEvaluations: OffThreadEvaluations;
 
   private readonly engine: SessionEngine;
 
   constructor(private readonly host: SessionHost) {
     this.engine = host.engine ?? TFJS_ENGINE;
+    this.offThreadEvaluations = new OffThreadEvaluations(host.evaluator, {
+      setup: () => this.setup,
+      runs: () => this.runs,
+      post: (runs) => this.post({ status: this.running ? "running" : this.statusWhenIdle(), runs }),
+      failed: (error) => {
+        this.reportEvaluations();
+        this.post({
+          status: this.running ? "running" : this.statusWhenIdle(),
+          runs: [],
+          backend: this.backend ?? undefined,
+          notice: `Held-out evaluations run on the training thread from now on: the second worker that ran them failed (${String(error)}).`,
+        });
+      },
+    });
   }
 
   async ping(): Promise<string> {
@@ -163,7 +162,7 @@ export class TrainingSession implements SessionApi {
     this.running = false;
     this.jobCancelled = true;
     this.disposeRuns();
-    this.dropEvaluator();
+    this.offThreadEvaluations.drop();
   }
 
   private exclusive(work: () => Promise<void>): Promise<void> {
@@ -313,14 +312,14 @@ export class TrainingSession implements SessionApi {
   /**
    * Read back step statistics; evaluate runs that are due (or all, when `evaluateAll`). A due
    * evaluation goes to the second worker when there is one, and its result is posted when it
-   * comes; one asked for (`evaluateAll`: Step, the pause at the budget, the end of a Play) runs
-   * here, after the ones in flight have been posted, so evaluations always arrive in step order.
+   * comes; one asked for (`evaluateAll`: Step, the pause at the budget) runs here, after the
+   * ones in flight have been posted, so evaluations always arrive in step order.
    */
   private async flush(evaluateAll: boolean): Promise<void> {
     const offThread = evaluateAll ? null : this.offThread();
     // An evaluation made here comes after every one in flight (the page sees them in order).
-    if (!offThread) await this.evaluations;
-    const offThreadFree = !this.offThreadBusy;
+    if (!offThread) await this.offThreadEvaluations.posted();
+    const offThreadFree = this.offThreadEvaluations.free;
     const now = performance.now();
     const jobs: OffThreadJob[] = [];
     const updates: RunUpdate[] = [];
@@ -342,50 +341,17 @@ export class TrainingSession implements SessionApi {
       const wanted = evaluateAll ? run.lastEvalStep !== run.trainer.stepCount : due;
       if (wanted && isAlive(run)) {
         if (!offThread) Object.assign(update, await evaluateRun(run));
-        else if (offThreadFree) jobs.push(await this.askOffThread(run, offThread));
+        else if (offThreadFree) jobs.push(await this.offThreadEvaluations.ask(run, offThread));
       }
       updates.push(update);
     }
     this.post({ status: this.running ? "running" : "paused", runs: updates });
-    if (jobs.length > 0) this.postWhenEvaluated(jobs);
+    if (jobs.length > 0) this.offThreadEvaluations.postWhenEvaluated(jobs);
   }
 
-  /**
-   * The second worker, where it evaluates exactly what this thread would: wasm, on the same
-   * build with the same thread count, at most one (more XNNPACK threads already use the
-   * cores; the GPU backends evaluate here too).
-   */
+  /** The second worker to use now, or null (see `OffThreadEvaluations.evaluator`). */
   private offThread(): SnapshotEvaluator | null {
-    const make = this.host.evaluator;
-    const backend = this.backend;
-    const usable =
-      make !== undefined &&
-      !this.evaluatorFailed &&
-      this.setup?.evaluateOffThread !== false &&
-      this.engine.activeBackend() === "wasm" &&
-      backend?.name === "wasm" &&
-      (backend.info.threads ?? 1) <= 1;
-    if (!usable || !make || !backend) {
-      // Not wanted any more (another backend, `evalworker=0`): its worker and memory go.
-      this.dropEvaluator();
-      return null;
-    }
-    const build = JSON.stringify(backend.info);
-    if (this.evaluator?.build !== build) {
-      this.evaluator?.evaluator.dispose();
-      this.evaluator = { build, evaluator: make(backend.info) };
-    }
-    return this.evaluator.evaluator;
-  }
-
-  /**
-   * End the second worker. Evaluations it still owed are not lost: their runs are made due
-   * (see `postWhenEvaluated`).
-   */
-  private dropEvaluator(): void {
-    const current = this.evaluator;
-    this.evaluator = null;
-    current?.evaluator.dispose();
+    return this.offThreadEvaluations.evaluator(this.backend, this.engine.activeBackend());
   }
 
   /** Says in the backend report where the periodic evaluations run now. */
@@ -393,76 +359,6 @@ export class TrainingSession implements SessionApi {
     if (!this.backend) return;
     const where = this.offThread() ? "second worker" : "training thread";
     this.backend = { ...this.backend, evaluations: where };
-  }
-
-  /**
-   * Checkpoint `run` (its weights become its last good snapshot, as an evaluation here makes
-   * them) and have the second worker evaluate it while training goes on.
-   */
-  private async askOffThread(run: Run, evaluator: SnapshotEvaluator): Promise<OffThreadJob> {
-    const setup = this.setup as SessionSetup;
-    run.lastEvalStep = run.trainer.stepCount;
-    const snapshot = await run.trainer.checkpoint();
-    const result = evaluator.evaluate(run.id, setup.runs[run.id], snapshot);
-    // Not an unhandled rejection while it waits its turn (see `postWhenEvaluated`).
-    result.catch(() => undefined);
-    return { id: run.id, result };
-  }
-
-  /**
-   * Post one flush's off-thread evaluations together (the page never shows one run at a newer
-   * step than the other), after the ones before them, unless a reset came first. If the worker
-   * fails, the session says so and evaluates here from then on (the runs are due again at the
-   * next flush).
-   */
-  private postWhenEvaluated(jobs: OffThreadJob[]): void {
-    const setup = this.setup;
-    const asked = this.evaluator?.evaluator;
-    this.offThreadBusy = true;
-    const link = async () => {
-      let evaluated: EvaluatedRun[];
-      try {
-        evaluated = await Promise.all(jobs.map((job) => job.result));
-      } catch (error) {
-        if (this.setup !== setup) return;
-        // Evaluate them here at the next flush (or at once, by a Step or the budget).
-        for (const run of this.runs) run.lastEvalStep = Number.NEGATIVE_INFINITY;
-        // Ended on purpose (another backend, `evalworker=0`, the session disposed): no failure.
-        if (asked === undefined || this.evaluator?.evaluator !== asked) return;
-        this.evaluatorFailed = true;
-        this.dropEvaluator();
-        this.reportEvaluations();
-        this.post({
-          status: this.running ? "running" : this.statusWhenIdle(),
-          runs: [],
-          backend: this.backend ?? undefined,
-          notice: `Held-out evaluations run on the training thread from now on: the second worker that ran them failed (${String(error)}).`,
-        });
-        return;
-      }
-      if (this.setup !== setup) return;
-      const runs: RunUpdate[] = [];
-      jobs.forEach((job, i) => {
-        const run = this.runs.find((r) => r.id === job.id);
-        const result = evaluated[i];
-        if (!run || !result) return;
-        runs.push({
-          id: run.id,
-          step: run.shownStep ?? stepOf(run),
-          stepsPerSecond: divergenceOf(run) ? 0 : run.rate.perSecond,
-          divergence: divergenceOf(run),
-          ...result,
-        });
-      });
-      this.post({ status: this.running ? "running" : this.statusWhenIdle(), runs });
-    };
-    this.evaluations = this.evaluations
-      .then(link)
-      // One update that could not be posted must not hold back the ones after it.
-      .catch((error) => console.error("posting an off-thread evaluation failed", error))
-      .finally(() => {
-        this.offThreadBusy = false;
-      });
   }
 
   /**
