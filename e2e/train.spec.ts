@@ -82,6 +82,11 @@ test.describe("training in the tab", () => {
       await expect(reason).toContainText("Training runs in a background worker");
       if (secondWorker) await expect(reason).toContainText("held-out evaluations in a second one");
       else await expect(reason).not.toContainText("second one");
+      // What `npm run bench:ui` reads.
+      await expect(reason).toHaveAttribute(
+        "data-evaluations",
+        secondWorker ? "second worker" : "training thread",
+      );
       await page.getByRole("button", { name: "Play" }).click();
       await expect.poll(() => stepOf(page, "b"), { timeout: 60_000 }).toBeGreaterThanOrEqual(50);
       await page.getByRole("button", { name: "Pause" }).click();

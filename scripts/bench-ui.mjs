@@ -161,6 +161,7 @@ async function storyAt({ rate, main, inline }) {
   await p.getByRole("button", { name: "Play" }).waitFor();
   await p.locator('[data-backend]:not([data-backend=""])').waitFor({ timeout: 300_000 });
   const storyReason = await p.getByTestId("backend-reason").textContent();
+  const evaluations = await p.getByTestId("backend-reason").getAttribute("data-evaluations");
   const throttled = await throttle(p, rate);
   await p.evaluate(() => {
     const w = window;
@@ -206,20 +207,16 @@ async function storyAt({ rate, main, inline }) {
     throttleErrors: throttled.errors,
     reason: storyReason,
     budgetSeconds: atBudget ? +(atBudget.ms / 1000).toFixed(1) : null,
-    evaluations: reasonSaysSecondWorker(storyReason) ? "second worker" : "training thread",
+    evaluations: evaluations || "training thread",
     stepTimes: stepTimesOf(steps, BUDGET.steps),
     story: timeToStory(firstSeen, BUDGET.steps, STORY_TOLERANCE),
     evaluationsSeen: firstSeen.length,
   };
 }
 
-function reasonSaysSecondWorker(reason) {
-  return /held-out evaluations in a second one/.test(reason ?? "");
-}
-
 /**
- * From the step counter of run A as the page showed it: the seconds from Play to the budget
- * step, and the median milliseconds per step over the intervals between two shown counts
+ * From the step counter of run A as the page showed it: the milliseconds per step from Play to
+ * the budget step, and the median milliseconds per step over the intervals between two shown counts
  * (the session posts every 5 steps; an interval holding an evaluation on the training thread
  * is one of the longest, so the median is the pace of training between evaluations).
  */

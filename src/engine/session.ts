@@ -79,11 +79,11 @@ export class TrainingSession implements SessionApi {
     this.offThreadEvaluations = new OffThreadEvaluations(host.evaluator, {
       setup: () => this.setup,
       runs: () => this.runs,
-      post: (runs) => this.post({ status: this.running ? "running" : this.statusWhenIdle(), runs }),
+      post: (runs) => this.post({ status: this.statusNow(), runs }),
       failed: (error) => {
         this.reportEvaluations();
         this.post({
-          status: this.running ? "running" : this.statusWhenIdle(),
+          status: this.statusNow(),
           runs: [],
           backend: this.backend ?? undefined,
           notice: `Held-out evaluations run on the training thread from now on: the second worker that ran them failed (${String(error)}).`,
@@ -298,6 +298,11 @@ export class TrainingSession implements SessionApi {
     return (
       stop !== null && this.runs.every((run) => !isAlive(run) || run.trainer.stepCount >= stop)
     );
+  }
+
+  /** What an update posted between the loop's own updates says of the session. */
+  private statusNow(): "running" | "paused" | "stopped" {
+    return this.running ? "running" : this.statusWhenIdle();
   }
 
   private statusWhenIdle(): "paused" | "stopped" {

@@ -44,7 +44,11 @@ export function BackendBadge({ view, thread, choice, onChoose }: BackendBadgePro
           ))}
         </select>
       </label>
-      <span className="basis-full text-xs text-[var(--muted)]" data-testid="backend-reason">
+      <span
+        className="basis-full text-xs text-[var(--muted)]"
+        data-testid="backend-reason"
+        data-evaluations={backend?.evaluations ?? ""}
+      >
         {backend
           ? `${backend.reason}${renderer}. Training runs ${thread === "main" ? "on this page (no worker)" : "in a background worker"}${backend.evaluations === "second worker" ? "; held-out evaluations in a second one, while training goes on" : ""}.`
           : "Choosing a backend…"}
