@@ -62,23 +62,55 @@ interface Candidate {
   wasmThreads?: boolean;
 }
 
-async function expand(names: readonly BackendName[]): Promise<Candidate[]> {
-  const threads = names.includes("wasm") && (await wasmThreadsAvailable());
-  return names.flatMap((name): Candidate[] =>
-    name === "wasm" && threads
+/**
+ * The fewest logical cores at which `auto` times the multithreaded wasm build. tfjs-backend-wasm
+ * sizes XNNPACK's pool at half the logical cores (docs/benchmarks.md, "Multithreaded wasm"), so
+ * below 4 the multithreaded build runs one XNNPACK thread: it cannot be faster than the
+ * single-threaded build, yet it starts its 8 pthread workers (about 17 MB each, measured once).
+ */
+export const MIN_CORES_FOR_WASM_THREADS = 4;
+
+/**
+ * What `auto` times for each of `names`, given whether this page can run the multithreaded wasm
+ * build and the machine's logical cores; `skipped` says what is left out and why.
+ */
+export function candidatesFor(
+  names: readonly BackendName[],
+  threadsAvailable: boolean,
+  logicalCores: number,
+): { candidates: Candidate[]; skipped: BackendTiming[] } {
+  const timeThreads = threadsAvailable && logicalCores >= MIN_CORES_FOR_WASM_THREADS;
+  const candidates = names.flatMap((name): Candidate[] => {
+    if (name !== "wasm" || !threadsAvailable) return [{ name }];
+    return timeThreads
       ? [
           { name, wasmThreads: true },
           { name, wasmThreads: false },
         ]
-      : [{ name }],
-  );
+      : [{ name, wasmThreads: false }];
+  });
+  const skipped: BackendTiming[] =
+    names.includes("wasm") && threadsAvailable && !timeThreads
+      ? [
+          {
+            name: "wasm",
+            wasmThreads: true,
+            msPerStep: null,
+            stepsTimed: 0,
+            notTimed: `${logicalCores} logical core${logicalCores === 1 ? "" : "s"} would give it one XNNPACK thread`,
+          },
+        ]
+      : [];
+  return { candidates, skipped };
 }
 
 /**
  * Makes `choice` the active backend. A named backend is used as is; "auto" times `config` on each
  * candidate (wasm first, so the others can give up early when far slower) and keeps the fastest.
- * Where the page is cross-origin isolated, wasm is timed twice, multithreaded and
- * single-threaded, one after the other in the same run. WebGPU is a candidate only when an
+ * Where the page is cross-origin isolated and the machine has at least
+ * MIN_CORES_FOR_WASM_THREADS logical cores, wasm is timed twice, multithreaded and
+ * single-threaded, one after the other in the same run; with fewer, only the single-threaded
+ * build is timed and used. WebGPU is a candidate only when an
  * adapter probe passes (`useBackend` throws otherwise, and it is listed as unavailable).
  */
 export async function selectBackend(
@@ -91,8 +123,14 @@ export async function selectBackend(
     return { name: choice, info, reason: `${choice} was requested`, timings: [] };
   }
   const names = options.candidates ?? ["wasm", ...BACKEND_NAMES.filter((b) => b !== "wasm")];
+  const threadsAvailable = names.includes("wasm") && (await wasmThreadsAvailable());
+  const { candidates, skipped } = candidatesFor(
+    names,
+    threadsAvailable,
+    globalThis.navigator?.hardwareConcurrency ?? 1,
+  );
   const timings: BackendTiming[] = [];
-  for (const { name, wasmThreads } of await expand(names)) {
+  for (const { name, wasmThreads } of candidates) {
     const best = Math.min(...timings.map((t) => t.msPerStep ?? Number.POSITIVE_INFINITY));
     const variant = wasmThreads === undefined ? {} : { wasmThreads };
     try {
@@ -125,7 +163,8 @@ export async function selectBackend(
     ...options,
     ...(winner.wasmThreads === undefined ? {} : { wasmThreads: winner.wasmThreads }),
   });
-  return { name: winner.name, info, reason: reasonFor(winner, timings), timings };
+  const all = [...skipped, ...timings];
+  return { name: winner.name, info, reason: reasonFor(winner, all), timings: all };
 }
 
 /** "wasm", or which wasm build when both were timed. */
@@ -140,6 +179,7 @@ function reasonFor(winner: BackendTiming, timings: readonly BackendTiming[]): st
   const others = timings
     .filter((t) => t !== winner)
     .map((t) => {
+      if (t.notTimed !== undefined) return `${timingLabel(t)} not timed (${t.notTimed})`;
       if (t.msPerStep === null) return `${timingLabel(t)} unavailable (${t.error})`;
       const renderer = t.info?.softwareRenderer ? `, software renderer ${t.info.renderer}` : "";
       return `${timingLabel(t)} ${t.msPerStep.toFixed(0)} ms/step${renderer}`;

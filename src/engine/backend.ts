@@ -31,7 +31,8 @@ export interface BackendSetupOptions {
   timeoutMs?: number;
   /**
    * wasm only: use the multithreaded build where this page can run it (cross-origin isolated,
-   * SharedArrayBuffer); default true. `auto` times both builds.
+   * SharedArrayBuffer); default true. `auto` times both builds where there are 4 or more logical
+   * cores (see autoBackend.ts).
    */
   wasmThreads?: boolean;
   /** webgpu only: accept a software (fallback) adapter such as SwiftShader; default false. */

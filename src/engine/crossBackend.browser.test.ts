@@ -15,7 +15,7 @@ import { describe, expect, it } from "vitest";
 import type { BackendInfo, BackendName } from "../experiment/backends";
 import { DEFAULT_CONFIG, type TrainConfig } from "../experiment/config";
 import { createHeldOutSet } from "../experiment/dataset";
-import { selectBackend } from "./autoBackend";
+import { MIN_CORES_FOR_WASM_THREADS, selectBackend } from "./autoBackend";
 import { type BackendSetupOptions, useBackend, wasmThreadsAvailable } from "./backend";
 import { Trainer } from "./trainer";
 
@@ -161,9 +161,11 @@ describe("auto backend", () => {
     console.info(`auto: ${selection.name} — ${selection.reason}`);
     const timed = selection.timings.filter((t) => t.msPerStep !== null);
     const hardwareGpu = webGpuStarts && !ACCEPT_SOFTWARE_WEBGPU;
+    // The multithreaded build is timed only where it would get more than one XNNPACK thread.
+    const timesThreads = threads && navigator.hardwareConcurrency >= MIN_CORES_FOR_WASM_THREADS;
     expect(timed.map((t) => t.name).sort()).toEqual(
       [
-        ...(threads ? ["wasm"] : []),
+        ...(timesThreads ? ["wasm"] : []),
         "cpu",
         "wasm",
         "webgl",
@@ -171,10 +173,14 @@ describe("auto backend", () => {
       ].sort(),
     );
     if (threads)
-      expect(timed.filter((t) => t.name === "wasm").map((t) => t.wasmThreads)).toEqual([
-        true,
-        false,
-      ]);
+      expect(timed.filter((t) => t.name === "wasm").map((t) => t.wasmThreads)).toEqual(
+        timesThreads ? [true, false] : [false],
+      );
+    if (threads && !timesThreads) {
+      expect(selection.timings.find((t) => t.notTimed)?.wasmThreads).toBe(true);
+      expect(selection.reason).toMatch(/wasm multithreaded not timed \(\d logical cores? would/);
+      if (selection.name === "wasm") expect(selection.info.threads).toBeUndefined();
+    }
     const gpu = selection.timings.find((t) => t.name === "webgpu");
     if (!hardwareGpu) expect(gpu?.error).toMatch(/webgpu: (no WebGPU|only a software adapter)/);
     const fastest = [...timed].sort((a, b) => (a.msPerStep as number) - (b.msPerStep as number))[0];

@@ -31,12 +31,14 @@ export interface BackendInfo {
 /** How one candidate fared in `auto`. `msPerStep` is null when the backend did not initialize. */
 export interface BackendTiming {
   name: BackendName;
-  /** wasm only: whether this timing is of the multithreaded build (auto times both). */
+  /** wasm only: whether this timing is of the multithreaded build (auto may time both). */
   wasmThreads?: boolean;
   msPerStep: number | null;
   stepsTimed: number;
   info?: BackendInfo;
   error?: string;
+  /** Why `auto` did not time this candidate at all (then `msPerStep` is null). */
+  notTimed?: string;
 }
 
 /** The backend in use, and why it was chosen. */
