@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { gatedLoader } from "./gatedLoader";
+import { gatedLoader, prefetchInTurn } from "./gatedLoader";
 
 /** A fetch the test resolves or rejects by hand. */
 function manualFetch<T>() {
@@ -110,5 +110,45 @@ describe("gatedLoader", () => {
     expect(reported).toHaveBeenCalledTimes(1);
     expect(await gate.prefetch()).toBe(true);
     vi.unstubAllGlobals();
+  });
+});
+
+describe("prefetchInTurn", () => {
+  it("starts one gate's fetch per task, in order, and resolves once all have settled", async () => {
+    const fetches = [manualFetch<string>(), manualFetch<string>(), manualFetch<string>()];
+    const gates = fetches.map(({ fetch }) => gatedLoader(fetch));
+    const turns: (() => void)[] = [];
+    const nextTask = () => new Promise<void>((resolve) => turns.push(resolve));
+    let done = false;
+    void prefetchInTurn(gates, nextTask).then(() => {
+      done = true;
+    });
+    const started = () => fetches.map(({ fetch }) => fetch.mock.calls.length);
+    expect(started()).toEqual([1, 0, 0]);
+    turns.shift()?.();
+    await flush();
+    expect(started()).toEqual([1, 1, 0]);
+    turns.shift()?.();
+    await flush();
+    expect(started()).toEqual([1, 1, 1]);
+    expect(turns).toHaveLength(0);
+    fetches[0]?.call(0).resolve("a");
+    fetches[2]?.call(0).reject(new Error("offline"));
+    await flush();
+    expect(done).toBe(false);
+    fetches[1]?.call(0).resolve("b");
+    await flush();
+    expect(done).toBe(true);
+  });
+
+  it("does not fetch twice a gate that started on its own before its turn", async () => {
+    const fetches = [manualFetch<string>(), manualFetch<string>()];
+    const gates = fetches.map(({ fetch }) => gatedLoader(fetch));
+    const turns: (() => void)[] = [];
+    void prefetchInTurn(gates, () => new Promise<void>((resolve) => turns.push(resolve)));
+    void gates[1]?.load();
+    turns.shift()?.();
+    await flush();
+    expect(fetches.map(({ fetch }) => fetch.mock.calls.length)).toEqual([1, 1]);
   });
 });

@@ -94,3 +94,27 @@ export function gatedLoader<T>(fetch: () => Promise<T>): GatedLoader<T> {
     loaded: () => outcome?.ok === true,
   };
 }
+
+/** Resolves in a later task (after the browser has had its turn: input, rendering). */
+function nextTaskDefault(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Starts each gate's prefetch in a task of its own, one after another, and resolves once every
+ * one has settled. Starting a part's code is not free: the bundler's preload helper adds a
+ * `<link rel="modulepreload">` for each of the chunk's dependencies, and all of the explainer's
+ * figures at once made one task of about 160 ms at 4× CPU throttling at the end of hydration
+ * (docs/benchmarks.md, "Fourth pass"). A gate opened before its turn fetches on its own.
+ */
+export async function prefetchInTurn(
+  gates: readonly Pick<GatedLoader<unknown>, "prefetch">[],
+  nextTask: () => Promise<void> = nextTaskDefault,
+): Promise<void> {
+  const fetches: Promise<boolean>[] = [];
+  for (const [i, gate] of gates.entries()) {
+    if (i > 0) await nextTask();
+    fetches.push(gate.prefetch());
+  }
+  await Promise.all(fetches);
+}

@@ -6,7 +6,7 @@
  */
 import { createContext, type RefObject, useContext, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import type { GatedLoader } from "./gatedLoader";
+import { type GatedLoader, prefetchInTurn } from "./gatedLoader";
 
 /** What a part's wrapper needs of a gatedLoader. */
 export interface PartGate {
@@ -120,11 +120,11 @@ export function pageGates<G extends Record<string, Pick<GatedLoader<unknown>, "o
 }
 
 /**
- * Start fetching every gate's code now. Once all of it has arrived (or failed),
- * `<html data-figures-fetched>` says so (e2e tests wait for it).
+ * Start fetching every gate's code now, one gate per task (prefetchInTurn). Once all of it has
+ * arrived (or failed), `<html data-figures-fetched>` says so (e2e tests wait for it).
  */
 export function prefetchAll(gates: Record<string, Pick<GatedLoader<unknown>, "prefetch">>): void {
-  void Promise.all(Object.values(gates).map((gate) => gate.prefetch())).then(() => {
+  void prefetchInTurn(Object.values(gates)).then(() => {
     document.documentElement.dataset.figuresFetched = "";
   });
 }
