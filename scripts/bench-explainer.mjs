@@ -13,7 +13,9 @@
  *     wall time including the idle wait for the next display frame (bound to ~16.7 ms vsync);
  *  3. Lighthouse 12.2.3 performance (its default: mobile, simulated throttling) for both pages on
  *     a static server that compresses (gzip/brotli), median of --runs runs (default 3): score,
- *     FCP, LCP, TBT, CLS, Speed Index, DOM size.
+ *     FCP, LCP, TBT, CLS, Speed Index, DOM size; and for each pass the unthrottled first paint
+ *     its simulation started from and the host latency it assumed (the server's compression
+ *     cache is filled first: warmCompression).
  * Usage: node scripts/bench-explainer.mjs [--no-build] [--no-lighthouse] [--runs N] [--dist DIR]
  *   --dist DIR: measure another build (implies --no-build), e.g. an older commit's, to compare
  *   side by side; the tfjs check then reads this build's bundle graph only where files match.
@@ -176,10 +178,11 @@ async function sliderToPaint(rate) {
 
 /**
  * Asks once for every file of the build, brotli-compressed, so that the server's compression
- * cache is full before Lighthouse runs. Otherwise the first pass of each page waits while this
- * Node server compresses each file at the highest brotli level (up to ~450 ms for the HTML),
- * Lighthouse reads that as the host's latency (77-87 ms per request, against 1-13 ms warm) and
- * adds it to every simulated request. Real hosts compress ahead of time or cache.
+ * cache is full before Lighthouse runs. A file compressed on request, at brotli's highest level,
+ * can hold its answer up to ~450 ms (the HTML of `/`), which Lighthouse reads as the host's
+ * latency and adds to every simulated request: 77-87 ms per request in passes against a fresh
+ * server, 1-13 ms warm. The page loads measured above already warm most of what Lighthouse
+ * fetches; this makes sure of the rest. Real hosts compress ahead of time or cache.
  */
 async function warmCompression(dir) {
   const files = (d) =>
@@ -187,8 +190,10 @@ async function warmCompression(dir) {
       e.isDirectory() ? files(join(d, e.name)) : [join(d, e.name)],
     );
   for (const file of files(dir)) {
-    const url = `${BASE}/${relative(dir, file).split(sep).join("/")}`;
-    await (await fetch(url, { headers: { "accept-encoding": "br" } })).arrayBuffer();
+    const url = `${BASE}/${relative(dir, file).split(sep).map(encodeURIComponent).join("/")}`;
+    const response = await fetch(url, { headers: { "accept-encoding": "br" } });
+    if (!response.ok) throw new Error(`warming the server's cache: ${url} gave ${response.status}`);
+    await response.arrayBuffer();
   }
 }
 
@@ -274,7 +279,7 @@ for (const { path } of PAGES) {
       `    Lighthouse 12.2.3 mobile (simulated), median of ${lh.runs.filter((r) => !r.error).length}/${RUNS}: performance ${m.score}  FCP ${m.fcpMs} ms  LCP ${m.lcpMs} ms  TBT ${m.tbtMs} ms  CLS ${m.cls}  SI ${m.speedIndexMs} ms  DOM ${m.domElements}  [goals: ≥ 95, LCP ≤ 2500, TBT ≤ 200]`,
     );
     console.log(
-      `      runs (score/FCP/LCP/TBT, observed unthrottled FCP): ${lh.runs.map((r) => (r.error ? r.error : `${r.score}/${r.fcpMs}/${r.lcpMs}/${r.tbtMs} (${r.observedFcpMs})`)).join("  ")}`,
+      `      runs (score/FCP/LCP/TBT ms, then the observed unthrottled FCP and the host latency Lighthouse assumed): ${lh.runs.map((r) => (r.error ? r.error : `${r.score}/${r.fcpMs}/${r.lcpMs}/${r.tbtMs} (${r.observedFcpMs}, ${r.serverLatencyMs})`)).join("  ")}`,
     );
   }
 }

@@ -141,6 +141,28 @@ describe("prefetchInTurn", () => {
     expect(done).toBe(true);
   });
 
+  it("goes on past a gate whose prefetch throws or rejects", async () => {
+    const ok = manualFetch<string>();
+    const gates = [
+      {
+        prefetch: (): Promise<boolean> => {
+          throw new Error("broken");
+        },
+      },
+      { prefetch: () => Promise.reject(new Error("offline")) },
+      gatedLoader(ok.fetch),
+    ];
+    let done = false;
+    void prefetchInTurn(gates, () => Promise.resolve()).then(() => {
+      done = true;
+    });
+    await flush();
+    expect(ok.fetch).toHaveBeenCalledTimes(1);
+    ok.call(0).resolve("c");
+    await flush();
+    expect(done).toBe(true);
+  });
+
   it("does not fetch twice a gate that started on its own before its turn", async () => {
     const fetches = [manualFetch<string>(), manualFetch<string>()];
     const gates = fetches.map(({ fetch }) => gatedLoader(fetch));

@@ -95,17 +95,32 @@ export function gatedLoader<T>(fetch: () => Promise<T>): GatedLoader<T> {
   };
 }
 
-/** Resolves in a later task (after the browser has had its turn: input, rendering). */
+/**
+ * Resolves in a later task (after the browser has had its turn: input, rendering). A message to
+ * oneself, not `setTimeout`: timers in a background tab wait about a second, and nested ones at
+ * least 4 ms.
+ */
 function nextTaskDefault(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  if (typeof MessageChannel === "undefined")
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /**
  * Starts each gate's prefetch in a task of its own, one after another, and resolves once every
- * one has settled. Starting a part's code is not free: the bundler's preload helper adds a
- * `<link rel="modulepreload">` for each of the chunk's dependencies, and all of the explainer's
- * figures at once made one task of about 160 ms at 4× CPU throttling at the end of hydration
- * (docs/benchmarks.md, "Fourth pass"). A gate opened before its turn fetches on its own.
+ * one has settled (a gate that fails, even by throwing, counts as settled). Starting a part's
+ * code is not free: the bundler's preload helper adds a `<link rel="modulepreload">` for each of
+ * the chunk's dependencies not yet preloaded. With all of the explainer's figures started at once
+ * that was part of one task of 231 ms at 4× CPU throttling at the end of hydration (two of about
+ * 112 ms since; docs/benchmarks.md, "Fourth pass"). A figure React asks for before its turn
+ * (gatedLoader's `load`) starts its own fetch, and its turn then finds it on its way.
  */
 export async function prefetchInTurn(
   gates: readonly Pick<GatedLoader<unknown>, "prefetch">[],
@@ -114,7 +129,13 @@ export async function prefetchInTurn(
   const fetches: Promise<boolean>[] = [];
   for (const [i, gate] of gates.entries()) {
     if (i > 0) await nextTask();
-    fetches.push(gate.prefetch());
+    let fetch: Promise<boolean>;
+    try {
+      fetch = gate.prefetch();
+    } catch {
+      fetch = Promise.resolve(false);
+    }
+    fetches.push(fetch.catch(() => false));
   }
   await Promise.all(fetches);
 }

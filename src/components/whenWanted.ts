@@ -124,7 +124,7 @@ export function pageGates<G extends Record<string, Pick<GatedLoader<unknown>, "o
  * arrived (or failed), `<html data-figures-fetched>` says so (e2e tests wait for it).
  */
 export function prefetchAll(gates: Record<string, Pick<GatedLoader<unknown>, "prefetch">>): void {
-  void prefetchInTurn(Object.values(gates)).then(() => {
+  void prefetchInTurn(Object.values(gates)).finally(() => {
     document.documentElement.dataset.figuresFetched = "";
   });
 }

@@ -65,8 +65,10 @@ interface Candidate {
 /**
  * The fewest logical cores at which `auto` times the multithreaded wasm build. tfjs-backend-wasm
  * sizes XNNPACK's pool at half the logical cores (docs/benchmarks.md, "Multithreaded wasm"), so
- * below 4 the multithreaded build runs one XNNPACK thread: it cannot be faster than the
- * single-threaded build, yet it starts its 8 pthread workers (about 17 MB each, measured once).
+ * below 4 the multithreaded build runs one XNNPACK thread: threads gain it nothing (measured
+ * faster or slower within the noise), yet it starts its 8 pthread workers (about 17 MB each,
+ * measured once). A failover to wasm, or a named `wasm`, still starts the multithreaded build
+ * where the page is isolated.
  */
 export const MIN_CORES_FOR_WASM_THREADS = 4;
 

@@ -28,7 +28,10 @@ export interface BackendInfo {
   adapter?: string;
 }
 
-/** How one candidate fared in `auto`. `msPerStep` is null when the backend did not initialize. */
+/**
+ * How one candidate fared in `auto`. `msPerStep` is null when the backend did not initialize, or
+ * when `auto` did not time it (`notTimed`).
+ */
 export interface BackendTiming {
   name: BackendName;
   /** wasm only: whether this timing is of the multithreaded build (auto may time both). */
