@@ -13,6 +13,8 @@
  * would resolve only after the event had gone.
  */
 
+import { yieldToMessages } from "../experiment/yieldToMessages";
+
 type Settle<T> = [((value: T) => void) | undefined, ((reason: unknown) => void) | undefined];
 
 /** Calls a waiter's callback; one that throws does not keep the others from being told. */
@@ -96,24 +98,6 @@ export function gatedLoader<T>(fetch: () => Promise<T>): GatedLoader<T> {
 }
 
 /**
- * Resolves in a later task (after the browser has had its turn: input, rendering). A message to
- * oneself, not `setTimeout`: timers in a background tab wait about a second, and nested ones at
- * least 4 ms.
- */
-function nextTaskDefault(): Promise<void> {
-  if (typeof MessageChannel === "undefined")
-    return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-/**
  * Starts each gate's prefetch in a task of its own, one after another, and resolves once every
  * one has settled (a gate that fails, even by throwing, counts as settled). Starting a part's
  * code is not free: the bundler's preload helper adds a `<link rel="modulepreload">` for each of
@@ -124,7 +108,7 @@ function nextTaskDefault(): Promise<void> {
  */
 export async function prefetchInTurn(
   gates: readonly Pick<GatedLoader<unknown>, "prefetch">[],
-  nextTask: () => Promise<void> = nextTaskDefault,
+  nextTask: () => Promise<void> = yieldToMessages,
 ): Promise<void> {
   const fetches: Promise<boolean>[] = [];
   for (const [i, gate] of gates.entries()) {

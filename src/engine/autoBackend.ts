@@ -13,9 +13,9 @@ import {
 } from "../experiment/backends";
 import type { TrainConfig } from "../experiment/config";
 import { createHeldOutSet } from "../experiment/dataset";
+import { yieldToMessages } from "../experiment/yieldToMessages";
 import { type BackendSetupOptions, useBackend, wasmThreadsAvailable } from "./backend";
 import { Trainer } from "./trainer";
-import { yieldToMessages } from "./yield";
 
 export interface AutoOptions extends BackendSetupOptions {
   candidates?: readonly BackendName[];

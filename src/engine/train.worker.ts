@@ -16,11 +16,11 @@ import type {
   SessionUpdate,
 } from "../experiment/protocol";
 import { LIFE_LOCK_PREFIX, transferablesOfUpdate } from "../experiment/protocol";
+import { yieldToMessages } from "../experiment/yieldToMessages";
 import { EVALUATOR_NAME, serveEvaluations } from "./evaluatorService";
 import { TrainingSession } from "./session";
 import { workerEvaluator } from "./snapshotEvaluator";
 import { WASM_PATHS } from "./wasmPaths";
-import { yieldToMessages } from "./yield";
 
 declare const self: DedicatedWorkerGlobalScope;
 

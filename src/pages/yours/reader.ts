@@ -4,6 +4,7 @@
  * chunks through a MessageChannel (no timer clamping), so a cancel message gets in and, on the
  * main thread, the page keeps painting.
  */
+import { yieldToMessages } from "../../experiment/yieldToMessages";
 import { UserDataError } from "../../userdata/errors";
 import { inspectFile } from "../../userdata/inspect";
 import { readPredictions } from "../../userdata/read";
@@ -19,17 +20,6 @@ function failure(error: unknown): Failure {
   }
   const detail = error instanceof Error ? error.message : String(error);
   return { ok: false, problem: "internal", message: `Reading failed unexpectedly: ${detail}` };
-}
-
-function yieldOnce(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 export function createReader(): ReaderApi {
@@ -59,7 +49,7 @@ export function createReader(): ReaderApi {
               }
             },
             cancelled: () => cancelled,
-            pause: yieldOnce,
+            pause: yieldToMessages,
           },
         );
         return { ok: true, value };
