@@ -6,6 +6,7 @@ import remarkMath from "remark-math";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import { bundleGraphPlugin } from "./build/bundleGraph";
+import { inlineStylesPlugin } from "./build/inlineStyles";
 import { katexInlineStyles } from "./build/katexStylesPlugin";
 import { bundledLicenses } from "./build/licenses";
 import { prerenderPlugin } from "./build/prerender";
@@ -45,6 +46,9 @@ export default defineConfig({
     tailwindcss(),
     bundleGraphPlugin(import.meta.dirname),
     prerenderPlugin(import.meta.dirname),
+    // The stylesheet inside the prerendered pages' HTML, each page with a <meta> style policy of
+    // its own (build/inlineStyles.ts): their first paint waits for no other request.
+    inlineStylesPlugin(["index.html", "train/index.html"]),
     // Threaded wasm survives the minifier (build/tfjsWasmThreadsFix.ts); also in worker.plugins.
     tfjsWasmThreadsFix(),
     // Licences of everything bundled, in dist/licenses.txt instead of comments in the bundles.

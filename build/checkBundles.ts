@@ -1,10 +1,11 @@
 /**
  * After `vite build`: fail when anything the explainer or an embed can load contains tfjs (or a
  * wasm binary), or when the explainer's JavaScript before it is interactive holds what it loads
- * later by design (the article's own code, the code panel: issue 12). Reads the graph
- * `bundleGraphPlugin` wrote. Usage: npx tsx build/checkBundles.ts
+ * later by design (the article's own code, the code panel: issue 12), or when a page's styles
+ * and its `<meta>` policy disagree (build/inlineStyles.ts). Reads the graph `bundleGraphPlugin`
+ * wrote. Usage: npx tsx build/checkBundles.ts
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   BUNDLE_GRAPH_PATH,
@@ -12,6 +13,7 @@ import {
   criticalFiles,
   forbiddenReachable,
 } from "./bundleGraph";
+import { stylePolicyProblems } from "./inlineStyles";
 
 /** Pages that must never load the training engine. */
 export const ENGINE_FREE_PAGES = ["index.html", "embed/index.html", "yours/index.html"];
@@ -60,4 +62,24 @@ if (critical.length === 0 || !late) {
   console.log(
     `index.html: ${critical.length} files before interactive, the article not among them`,
   );
+
+/** The pages whose stylesheet is inline (vite.config.ts); every page has a policy. */
+export const INLINE_STYLE_PAGES = ["index.html", "train/index.html"];
+const scripts = readdirSync(resolve(root, "dist/assets"))
+  .filter((f) => f.endsWith(".js"))
+  .map((f) => readFileSync(resolve(root, "dist/assets", f), "utf8"));
+for (const page of [...INLINE_STYLE_PAGES, "embed/index.html", "yours/index.html"]) {
+  const html = readFileSync(resolve(root, "dist", page), "utf8");
+  const problems = stylePolicyProblems(html, INLINE_STYLE_PAGES.includes(page));
+  // A script that lists an inlined file among its chunk's dependencies would fetch it again.
+  for (const [, file] of html.matchAll(/<style data-href="(?:\.\.?\/)+(assets\/[^"]+)"/g)) {
+    const name = file?.slice("assets/".length) ?? "";
+    if (scripts.some((code) => code.includes(name)))
+      problems.push(`a script fetches ${file} again`);
+  }
+  if (problems.length > 0) {
+    failed = true;
+    console.error(`${page}: ${problems.join("; ")}`);
+  } else console.log(`${page}: styles as its own <meta> policy allows`);
+}
 process.exit(failed ? 1 : 0);

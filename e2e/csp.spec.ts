@@ -15,7 +15,7 @@ test("under the shipped CSP, figures, exports, wasm training, embeds and workers
 }) => {
   test.setTimeout(120_000);
   expect(POLICY).toMatch(
-    /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' blob:; style-src 'self';/,
+    /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' blob:; style-src 'self' 'unsafe-inline';/,
   );
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
