@@ -48,7 +48,8 @@ export default defineConfig({
     prerenderPlugin(import.meta.dirname),
     // The stylesheet inside the prerendered pages' HTML, each page with a <meta> style policy of
     // its own (build/inlineStyles.ts): their first paint waits for no other request.
-    inlineStylesPlugin(["index.html", "train/index.html"]),
+    // With them, the article chunk's CSS: KaTeX's layout classes for the prerendered equations.
+    inlineStylesPlugin(["index.html", "train/index.html"], { alsoCssOf: /katex-inline-styles/ }),
     // Threaded wasm survives the minifier (build/tfjsWasmThreadsFix.ts); also in worker.plugins.
     tfjsWasmThreadsFix(),
     // Licences of everything bundled, in dist/licenses.txt instead of comments in the bundles.

@@ -6,14 +6,14 @@
  * wrote. Usage: npx tsx build/checkBundles.ts
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { resolve, sep } from "node:path";
 import {
   BUNDLE_GRAPH_PATH,
   type BundleGraph,
   criticalFiles,
   forbiddenReachable,
 } from "./bundleGraph";
-import { stylePolicyProblems } from "./inlineStyles";
+import { stylePolicyProblems, stylesheetLinks } from "./inlineStyles";
 
 /** Pages that must never load the training engine. */
 export const ENGINE_FREE_PAGES = ["index.html", "embed/index.html", "yours/index.html"];
@@ -65,15 +65,30 @@ if (critical.length === 0 || !late) {
 
 /** The pages whose stylesheet is inline (vite.config.ts); every page has a policy. */
 export const INLINE_STYLE_PAGES = ["index.html", "train/index.html"];
-const scripts = readdirSync(resolve(root, "dist/assets"))
+const dist = resolve(root, "dist");
+const pages = (readdirSync(dist, { recursive: true }) as string[])
+  .filter((f) => f.endsWith(".html"))
+  .map((f) => f.split(sep).join("/"));
+const scripts = readdirSync(resolve(dist, "assets"))
   .filter((f) => f.endsWith(".js"))
-  .map((f) => readFileSync(resolve(root, "dist/assets", f), "utf8"));
-for (const page of [...INLINE_STYLE_PAGES, "embed/index.html", "yours/index.html"]) {
-  const html = readFileSync(resolve(root, "dist", page), "utf8");
+  .map((f) => readFileSync(resolve(dist, "assets", f), "utf8"));
+// The stylesheet pages without inline styles link: inline elsewhere, no script may fetch it again
+// (the article's CSS, also inline, stays a dependency of the article's chunk on purpose).
+const linkedElsewhere = new Set(
+  pages
+    .filter((p) => !INLINE_STYLE_PAGES.includes(p))
+    .flatMap((p) => stylesheetLinks(readFileSync(resolve(dist, p), "utf8")).map((l) => l.file)),
+);
+if (pages.length < 4 || !INLINE_STYLE_PAGES.every((p) => pages.includes(p))) {
+  failed = true;
+  console.error(`the build's pages are not all here: ${pages.join(", ")}`);
+}
+for (const page of pages) {
+  const html = readFileSync(resolve(dist, page), "utf8");
   const problems = stylePolicyProblems(html, INLINE_STYLE_PAGES.includes(page));
-  // A script that lists an inlined file among its chunk's dependencies would fetch it again.
   for (const [, file] of html.matchAll(/<style data-href="(?:\.\.?\/)+(assets\/[^"]+)"/g)) {
-    const name = file?.slice("assets/".length) ?? "";
+    if (!file || !linkedElsewhere.has(file)) continue;
+    const name = file.slice("assets/".length);
     if (scripts.some((code) => code.includes(name)))
       problems.push(`a script fetches ${file} again`);
   }

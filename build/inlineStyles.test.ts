@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  appendStylesheets,
   inlineStylesheets,
   linkedByEveryPage,
+  prefixFor,
   rebaseCssUrls,
   styleHash,
   stylePolicy,
@@ -124,5 +126,24 @@ describe("stylePolicyProblems", () => {
       "no inline stylesheet",
       "a stylesheet link holds the first paint",
     ]);
+  });
+});
+
+describe("appendStylesheets and prefixFor", () => {
+  it("adds each file's rules, rebased and hashed, at the end of the head", () => {
+    expect(prefixFor("index.html")).toBe("./");
+    expect(prefixFor("train/index.html")).toBe("../");
+    const { html, hashes } = appendStylesheets(
+      page("../"),
+      "../",
+      ["assets/a-3.css"],
+      () => "k{src:url(./K.woff2)}",
+    );
+    const text = "k{src:url(../assets/K.woff2)}";
+    expect(html).toContain(`<style data-href="../assets/a-3.css">${text}</style></head>`);
+    expect(hashes).toEqual([styleHash(text)]);
+    expect(() => appendStylesheets(page("./"), "./", ["x.css"], () => "a{}</STYLE>")).toThrow(
+      /<\/style/,
+    );
   });
 });

@@ -2,10 +2,10 @@
  * The site's stylesheet inside the HTML of the prerendered pages (issue 12, docs/benchmarks.md,
  * "Fifth pass"). A `<link rel="stylesheet">` holds the first paint for one more round trip; on
  * a slow mobile link (Lighthouse's: 562.5 ms per request, 1.47 Mbit/s, CPU 4×) `/` painted
- * 0.5-1.6 s sooner with the rules in the page.
+ * 0.5-1.8 s sooner with the rules in the page (6 of 6 side-by-side pairs), `/train/` 1.2-1.3 s.
  *
- * The Content-Security-Policy stays as strict as before, by two policies a browser enforces
- * together: the host's header allows inline styles (`style-src 'self' 'unsafe-inline'`,
+ * For every page the build writes, the Content-Security-Policy stays as strict as before, by two
+ * policies a browser enforces together: the host's header allows inline styles (`style-src 'self' 'unsafe-inline'`,
  * public/_headers), and each page narrows that with a `<meta>` policy that allows only the hashes
  * of its own `<style>` elements (none on pages with none). A host still sending the old header
  * (`style-src 'self'`) blocks the inline rules; the page then loads the same rules from the file
@@ -84,7 +84,7 @@ export function inlineStylesheets(
   for (const link of stylesheetLinks(html)) {
     if (!files.has(link.file)) continue;
     const text = rebaseCssUrls(read(link.file), link.prefix);
-    if (text.includes("</style")) throw new Error(`inlineStyles: ${link.file} contains </style`);
+    if (/<\/style/i.test(text)) throw new Error(`inlineStyles: ${link.file} contains </style`);
     hashes.push(styleHash(text));
     out = out.replace(
       link.tag,
@@ -92,6 +92,34 @@ export function inlineStylesheets(
     );
   }
   return { html: out, hashes };
+}
+
+/** From a page of the build (e.g. "train/index.html") to the site's root: "./" or "../". */
+export function prefixFor(page: string): string {
+  return "../".repeat(page.split("/").length - 1) || "./";
+}
+
+/**
+ * `html` with a `<style>` for each of `files` (rebased for a page at `prefix`) at the end of its
+ * head, and their hashes: rules the page's prerendered HTML needs that no link of it names.
+ */
+export function appendStylesheets(
+  html: string,
+  prefix: string,
+  files: readonly string[],
+  read: (file: string) => string,
+): { html: string; hashes: string[] } {
+  const hashes: string[] = [];
+  let styles = "";
+  for (const file of files) {
+    const text = rebaseCssUrls(read(file), prefix);
+    if (/<\/style/i.test(text)) throw new Error(`inlineStyles: ${file} contains </style`);
+    hashes.push(styleHash(text));
+    styles += `<style data-href="${prefix}${file}">${text}</style>`;
+  }
+  const at = html.indexOf("</head>");
+  if (at < 0) throw new Error("inlineStyles: the page has no </head>");
+  return { html: `${html.slice(0, at)}${styles}${html.slice(at)}`, hashes };
 }
 
 /** The files every page links: each page has them, as a link or inline. */
@@ -103,10 +131,16 @@ export function linkedByEveryPage(pages: readonly string[]): Set<string> {
 
 /**
  * Inline the stylesheet every page links into `pages` (the prerendered ones), and give every
- * page its `<meta>` style policy. Runs in `generateBundle` after the prerender (the pages' HTML
- * is final) and before Workbox lists the files for the offline precache.
+ * page its `<meta>` style policy. `alsoCssOf`: modules whose chunk's CSS the prerendered HTML
+ * needs too, though that chunk loads later or never (the article's: KaTeX's layout classes,
+ * build/katexStylesPlugin.ts); it is added to those pages as well, and stays a dependency of its
+ * chunk for pages that render it in the browser. Runs in `generateBundle` after the prerender
+ * (the pages' HTML is final) and before Workbox lists the files for the offline precache.
  */
-export function inlineStylesPlugin(pages: readonly string[]): Plugin {
+export function inlineStylesPlugin(
+  pages: readonly string[],
+  { alsoCssOf }: { alsoCssOf?: RegExp } = {},
+): Plugin {
   return {
     name: "focal-loss-explorer:inline-styles",
     apply: "build",
@@ -122,12 +156,28 @@ export function inlineStylesPlugin(pages: readonly string[]): Plugin {
         if (!htmlFiles.includes(page)) throw new Error(`inlineStyles: no page ${page}`);
       const shared = linkedByEveryPage(htmlFiles.map(source));
       if (shared.size === 0) throw new Error("inlineStyles: no stylesheet is linked by every page");
+      const extra = new Set<string>();
+      for (const chunk of Object.values(bundle))
+        if (chunk.type === "chunk" && alsoCssOf && chunk.moduleIds.some((m) => alsoCssOf.test(m)))
+          for (const file of chunk.viteMetadata?.importedCss ?? []) extra.add(file);
+      if (alsoCssOf && extra.size === 0)
+        throw new Error(`inlineStyles: no chunk with CSS holds a module matching ${alsoCssOf}`);
       for (const file of htmlFiles) {
         const asset = bundle[file];
         if (asset?.type !== "asset") continue;
-        const { html, hashes } = pages.includes(file)
-          ? inlineStylesheets(String(asset.source), shared, source)
-          : { html: String(asset.source), hashes: [] };
+        let html = String(asset.source);
+        const hashes: string[] = [];
+        if (pages.includes(file)) {
+          const linked = inlineStylesheets(html, shared, source);
+          const added = appendStylesheets(
+            linked.html,
+            prefixFor(file),
+            [...extra].filter((f) => !shared.has(f)),
+            source,
+          );
+          html = added.html;
+          hashes.push(...linked.hashes, ...added.hashes);
+        }
         asset.source = withStylePolicy(html, hashes);
       }
       // A lazy chunk lists the CSS of the chunks it imports, and Vite's preload helper fetches

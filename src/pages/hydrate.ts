@@ -40,11 +40,13 @@ function MarkHydrated({ children }: { children: ReactNode }): ReactNode {
 
 /**
  * Hydrates in a transition, as Next.js does: React then renders the page in slices of a few
- * milliseconds, yielding to the browser between them, instead of in one long task; an event on
- * a part not yet hydrated makes React hydrate that part first. The page's text is on screen
- * before any script runs, so this work comes after the first paint, where Lighthouse counts
- * every long task as blocking (docs/benchmarks.md, "Fifth pass": Lighthouse TBT on `/` was lower
- * in 3 of 4 side-by-side pairs).
+ * milliseconds, yielding to the browser between them (the render phase only: the commit and the
+ * effects still run as one task each). The page's text is on screen before any script runs, so
+ * this work comes after the first paint, where Lighthouse counts every long task as blocking
+ * (docs/benchmarks.md, "Fifth pass": its TBT was lower in 13 of 18 side-by-side pairs on `/` and
+ * `/train/`, though one session on `/` showed no change). Until the commit, a click inside a
+ * figure's Suspense boundary hydrates that figure first; one elsewhere makes React finish
+ * hydrating the page at once, in one task.
  */
 export function hydratePage(root: HTMLElement, page: ReactNode): void {
   hydrating = root.hasChildNodes();
