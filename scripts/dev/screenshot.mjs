@@ -16,6 +16,8 @@ const browser = await chromium.launch({
 const page = await browser.newPage({
   viewport: { width: Number(width), height: 900 },
   colorScheme: scheme === "dark" ? "dark" : "light",
+  // The style injected below is one the page's own <meta> policy refuses (build/inlineStyles.ts).
+  bypassCSP: true,
 });
 page.on("console", (m) => m.type() === "error" && console.log("console error:", m.text()));
 page.on("pageerror", (e) => console.log("page error:", e.message));
