@@ -83,15 +83,22 @@ export function inlineStylesheets(
   let out = html;
   for (const link of stylesheetLinks(html)) {
     if (!files.has(link.file)) continue;
-    const text = rebaseCssUrls(read(link.file), link.prefix);
-    if (/<\/style/i.test(text)) throw new Error(`inlineStyles: ${link.file} contains </style`);
-    hashes.push(styleHash(text));
-    out = out.replace(
-      link.tag,
-      () => `<style data-href="${link.prefix}${link.file}">${text}</style>`,
-    );
+    const style = styleFor(link.file, link.prefix, read);
+    hashes.push(style.hash);
+    out = out.replace(link.tag, () => style.tag);
   }
   return { html: out, hashes };
+}
+
+/** A `<style>` with `file`'s rules for a page at `prefix`, naming its file, and its hash. */
+function styleFor(
+  file: string,
+  prefix: string,
+  read: (file: string) => string,
+): { tag: string; hash: string } {
+  const text = rebaseCssUrls(read(file), prefix);
+  if (/<\/style/i.test(text)) throw new Error(`inlineStyles: ${file} contains </style`);
+  return { tag: `<style data-href="${prefix}${file}">${text}</style>`, hash: styleHash(text) };
 }
 
 /** From a page of the build (e.g. "train/index.html") to the site's root: "./" or "../". */
@@ -109,17 +116,14 @@ export function appendStylesheets(
   files: readonly string[],
   read: (file: string) => string,
 ): { html: string; hashes: string[] } {
-  const hashes: string[] = [];
-  let styles = "";
-  for (const file of files) {
-    const text = rebaseCssUrls(read(file), prefix);
-    if (/<\/style/i.test(text)) throw new Error(`inlineStyles: ${file} contains </style`);
-    hashes.push(styleHash(text));
-    styles += `<style data-href="${prefix}${file}">${text}</style>`;
-  }
+  const styles = files.map((file) => styleFor(file, prefix, read));
   const at = html.indexOf("</head>");
   if (at < 0) throw new Error("inlineStyles: the page has no </head>");
-  return { html: `${html.slice(0, at)}${styles}${html.slice(at)}`, hashes };
+  const tags = styles.map((st) => st.tag).join("");
+  return {
+    html: `${html.slice(0, at)}${tags}${html.slice(at)}`,
+    hashes: styles.map((st) => st.hash),
+  };
 }
 
 /** The files every page links: each page has them, as a link or inline. */
