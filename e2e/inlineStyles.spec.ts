@@ -60,7 +60,8 @@ for (const path of ["./", "./train/"]) {
     expect(await styled(page)).toBe(true);
     if (path === "./") {
       const katex = await katexClassesWithoutRule(page);
-      expect(katex.used).toBeGreaterThan(50);
+      // (56 distinct classes today; any equation uses several.)
+      expect(katex.used).toBeGreaterThan(10);
       expect(katex.missing).toEqual([]);
     }
     // KaTeX's fonts resolve from the page's own place (their URLs were rebased).
