@@ -6,7 +6,7 @@ import remarkMath from "remark-math";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import { bundleGraphPlugin } from "./build/bundleGraph";
-import { inlineStylesPlugin } from "./build/inlineStyles";
+import { INLINE_STYLE_PAGES, inlineStylesPlugin } from "./build/inlineStyles";
 import { katexInlineStyles } from "./build/katexStylesPlugin";
 import { bundledLicenses } from "./build/licenses";
 import { prerenderPlugin } from "./build/prerender";
@@ -49,7 +49,7 @@ export default defineConfig({
     // The stylesheet inside the prerendered pages' HTML, each page with a <meta> style policy of
     // its own (build/inlineStyles.ts): their first paint waits for no other request.
     // With them, the article chunk's CSS: KaTeX's layout classes for the prerendered equations.
-    inlineStylesPlugin(["index.html", "train/index.html"], { alsoCssOf: /katex-inline-styles/ }),
+    inlineStylesPlugin(INLINE_STYLE_PAGES, { alsoCssOf: /katex-inline-styles/ }),
     // Threaded wasm survives the minifier (build/tfjsWasmThreadsFix.ts); also in worker.plugins.
     tfjsWasmThreadsFix(),
     // Licences of everything bundled, in dist/licenses.txt instead of comments in the bundles.

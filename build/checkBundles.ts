@@ -13,7 +13,7 @@ import {
   criticalFiles,
   forbiddenReachable,
 } from "./bundleGraph";
-import { stylePolicyProblems, stylesheetLinks } from "./inlineStyles";
+import { INLINE_STYLE_PAGES, stylePolicyProblems, stylesheetLinks } from "./inlineStyles";
 
 /** Pages that must never load the training engine. */
 export const ENGINE_FREE_PAGES = ["index.html", "embed/index.html", "yours/index.html"];
@@ -63,8 +63,6 @@ if (critical.length === 0 || !late) {
     `index.html: ${critical.length} files before interactive, the article not among them`,
   );
 
-/** The pages whose stylesheet is inline (vite.config.ts); every page has a policy. */
-export const INLINE_STYLE_PAGES = ["index.html", "train/index.html"];
 const dist = resolve(root, "dist");
 const pages = (readdirSync(dist, { recursive: true }) as string[])
   .filter((f) => f.endsWith(".html"))

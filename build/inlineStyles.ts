@@ -14,6 +14,9 @@
 import { createHash } from "node:crypto";
 import type { Plugin } from "vite";
 
+/** The pages whose stylesheets go inside their HTML: the prerendered ones (build/prerender.ts). */
+export const INLINE_STYLE_PAGES = ["index.html", "train/index.html"];
+
 /** A stylesheet link as Vite writes it into a page: the prefix up to `assets/`, and the file. */
 const STYLESHEET_LINK =
   /<link rel="stylesheet"(?: crossorigin)? href="((?:\.\.?\/)+)(assets\/[^"]+\.css)">/g;
