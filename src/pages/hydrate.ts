@@ -7,6 +7,7 @@
  */
 import { createElement, type ReactNode, startTransition, useEffect } from "react";
 import { hydrateRoot } from "react-dom/client";
+import { isRootHydrating, setRootHydrating } from "../state/hydration";
 
 const CHUNK_LOAD_FAILURE =
   /Failed to fetch dynamically imported module|error loading dynamically imported module|Importing a module script failed/;
@@ -18,21 +19,17 @@ export function isChunkLoadFailure(error: unknown): boolean {
   return false;
 }
 
-let hydrating = false;
-
 /**
  * True while the page's first render adopts prerendered HTML (until hydration has committed):
  * a part that leaves its server markup alone (the explainer's static article) may do so only
  * then.
  */
-export function isHydrating(): boolean {
-  return hydrating;
-}
+export const isHydrating = isRootHydrating;
 
 /** Marks `<html data-hydrated>` once hydration has committed (tests wait for it before hovering). */
 function MarkHydrated({ children }: { children: ReactNode }): ReactNode {
   useEffect(() => {
-    hydrating = false;
+    setRootHydrating(false);
     document.documentElement.dataset.hydrated = "true";
   }, []);
   return children;
@@ -49,7 +46,7 @@ function MarkHydrated({ children }: { children: ReactNode }): ReactNode {
  * hydrating the page at once, in one task.
  */
 export function hydratePage(root: HTMLElement, page: ReactNode): void {
-  hydrating = root.hasChildNodes();
+  setRootHydrating(root.hasChildNodes());
   startTransition(() => {
     hydrateRoot(root, createElement(MarkHydrated, null, page), {
       onRecoverableError(error) {

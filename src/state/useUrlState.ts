@@ -5,45 +5,33 @@
  * Prerendered pages (the explainer, /train/): the HTML was rendered at build time with no
  * query, so while React hydrates it every hook returns the defaults (the same markup as the
  * server's, no hydration mismatch); right after hydration the query is parsed and the state
- * switches to the linked one in one update. Pages mounted with createRoot read it at once.
+ * switches to the linked one in one update, rendered in a transition. Pages mounted with
+ * createRoot read it at once.
  */
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
+import { isRootHydrating } from "./hydration";
 import { type ParamIssue, parseState, type Schema, type StateOf, serializeState } from "./schema";
 
 /** Browsers throttle history updates; a dragged slider settles well within this. */
 const WRITE_DELAY_MS = 150;
 
-const noSubscription = () => () => {};
-
 /**
- * False while rendering on the server and while hydrating prerendered HTML, true afterwards
- * (and from the first render of a client-only root). Components use the same hook from
- * components/useHydrated.ts (they may not import this file).
- */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
-
-/**
- * The page's query as this hook first saw it on the client: "" on the server and during
- * hydration, then `window.location.search` once (later URL writes do not change it).
+ * The page's query as this hook first saw it on the client: null on the server and while the
+ * page's root hydrates, then `window.location.search` once (later URL writes do not change it).
+ * The hooks that read it are in the page's root render (never inside a Suspense boundary that
+ * hydrates later: state/hydration.ts). After hydration's commit the query arrives in a
+ * transition, so React renders the linked state in slices. A `useSyncExternalStore` whose server
+ * and client snapshots differ (how this switched before) makes React re-render every component
+ * that reads it in one synchronous task once hydrated: on /train/ that was the whole page
+ * (docs/benchmarks.md, "Sixth pass").
  */
 function useLoadedQuery(): string | null {
-  const hydrated = useHydrated();
   const [query, setQuery] = useState<string | null>(() =>
-    hydrated ? window.location.search : null,
+    import.meta.env.SSR || isRootHydrating() ? null : window.location.search,
   );
-  if (hydrated && query === null) {
-    // Render-time update (React's "storing information from previous renders" pattern): the
-    // page re-renders with the linked state before the browser paints that update.
-    const now = window.location.search;
-    setQuery(now);
-    return now;
-  }
+  useEffect(() => {
+    if (query === null) startTransition(() => setQuery(window.location.search));
+  }, [query]);
   return query;
 }
 
@@ -84,10 +72,12 @@ export function useUrlState<S extends Schema>(
   const [issues, setIssues] = useState<ParamIssue[]>(parsed.issues);
   const [seen, setSeen] = useState(parsed);
   if (seen !== parsed) {
-    // The query became known after hydration: the linked state replaces the defaults.
+    // The query became known after hydration: the linked state replaces the defaults. A query
+    // that changes nothing keeps the same objects (useParsed), and then the state is left as it
+    // is: the reader may have moved a control since hydration's commit, before this render.
     setSeen(parsed);
-    setState(parsed.state);
-    setIssues(parsed.issues);
+    if (parsed.state !== seen.state) setState(parsed.state);
+    if (parsed.issues !== seen.issues) setIssues(parsed.issues);
   }
   const known = parsed.query !== null;
   const timer = useRef<number | undefined>(undefined);

@@ -10,7 +10,7 @@ import {
 } from "../../components/figureContext";
 import { ParamNotice } from "../../components/ParamNotice";
 import { SiteHeader } from "../../components/SiteHeader";
-import { useHydrated } from "../../components/useHydrated";
+import { useRootHydrated } from "../../components/useHydrated";
 import { PRESETS } from "../../content/presets";
 import { focalOptionsOf, type TrainConfig } from "../../experiment/config";
 import { describeLoss } from "../../experiment/labels";
@@ -91,7 +91,7 @@ export function TrainPage() {
   const appliedKey = useRef(setupKey);
   // The session opens after hydration with the setup shown then (useTrainingSession): until
   // then, the shown setup is the applied one.
-  const hydrated = useHydrated();
+  const hydrated = useRootHydrated();
   const opened = useRef(false);
   if (!opened.current) appliedKey.current = setupKey;
   useEffect(() => {

@@ -8,7 +8,7 @@
  * page's own thread. When nothing can train, the error says so and offers a reload.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useHydrated } from "../../components/useHydrated";
+import { useRootHydrated } from "../../components/useHydrated";
 import { DeadlineError } from "../../experiment/deadline";
 import { applyUpdate, emptyView, isCurrent, type SessionView } from "../../experiment/history";
 import { replacementNotice, replacementThread, WorkerLostError } from "../../experiment/liveness";
@@ -32,7 +32,7 @@ export function useTrainingSession(setup: SessionSetup, preferMainThread: boolea
   const applied = useRef(setup);
   // A prerendered page hydrates at the default setup and reads the URL's right after: the
   // session opens (after hydration) with the setup the page shows by then.
-  const hydrated = useHydrated();
+  const hydrated = useRootHydrated();
   const opened = useRef(false);
   if (!opened.current) applied.current = setup;
   const current = useRef<SessionHandle | null>(null);

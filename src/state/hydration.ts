@@ -1,0 +1,15 @@
+/**
+ * Whether the page's root is adopting prerendered HTML right now: set by pages/hydrate.ts from
+ * the start of hydration until its commit. Parts rendered with the root read it to render what
+ * the server rendered; parts inside a Suspense boundary that hydrates later must not (they use
+ * components/useHydrated.ts's `useHydrated`, which React answers per boundary). No React here.
+ */
+let rootHydrating = false;
+
+export function setRootHydrating(hydrating: boolean): void {
+  rootHydrating = hydrating;
+}
+
+export function isRootHydrating(): boolean {
+  return rootHydrating;
+}
