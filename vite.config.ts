@@ -24,7 +24,7 @@ const PAGES = {
 };
 
 /** React's own packages, one chunk (see build.rollupOptions below). */
-export const REACT_MODULES = /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/;
+const REACT_MODULES = /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/;
 
 const katexStyles = katexInlineStyles();
 const licenses = bundledLicenses();
@@ -93,7 +93,7 @@ export default defineConfig({
     rolldownOptions: { output: { comments: false } },
   },
   build: {
-    rollupOptions: {
+    rolldownOptions: {
       input: PAGES,
       output: {
         // React in a chunk of its own, named for what it is: it is most of every page's JavaScript

@@ -37,14 +37,16 @@ export const test = base.extend<{
         }
       });
       // `/` and `/train/` are prerendered and then hydrated: an event sent before hydration has
-      // committed finds no handler. Every navigation to them waits for hydration (or 15 s).
+      // committed finds no handler, and a press before the linked state has arrived (in a
+      // transition after the commit) could be overwritten by it. Every navigation to them waits
+      // for both (`data-settled`, pages/hydrate.ts; or 15 s).
       const goto = page.goto.bind(page);
       page.goto = async (url, options) => {
         const response = await goto(url, options);
         const path = new URL(page.url()).pathname;
         if (["/", "/index.html", "/train/", "/train/index.html"].includes(path))
           await page
-            .locator("html[data-hydrated]")
+            .locator("html[data-hydrated][data-settled]")
             .waitFor({ state: "attached", timeout: 15_000 })
             .catch(() => {});
         // Both pages' figures' code is fetched after the page; each figure hydrates when it

@@ -76,6 +76,31 @@ test.describe("prerendered pages", () => {
     expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.01);
   });
 
+  test("a linked state does not wait for the code panel's code, and the panel keeps its HTML", async ({
+    page,
+  }) => {
+    // The code panel's chunk is held back until the end of the test (a slow network).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/ExplainerCodePanel-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("./?gamma=4");
+    await expect(page.getByRole("textbox", { name: "gamma value" })).toHaveValue("4");
+    await expect(page.getByTestId("loss-vs-pt-caption")).toContainText("γ = 4");
+    // The panel is still the server's, at the state it was drawn at (an update reaching its
+    // boundary would have dropped this HTML, or held the linked state until the code came).
+    const panel = page.getByTestId("code-panel");
+    await expect(panel).toHaveCount(1);
+    await expect(panel).toContainText("γ = 2 and");
+    release();
+    await panel.scrollIntoViewIfNeeded();
+    await expect(panel).toContainText("γ = 4 and");
+  });
+
   test("the article's prose is adopted as the server sent it; only its figures are hydrated", async ({
     page,
   }) => {

@@ -5,7 +5,10 @@
  * Also the inclusive time of the page's own functions and components (React's chunk left out), the
  * native calls with the most self time and their callers, and with UNDER=name what the function
  * `name` spends its time in.
- * Usage: [UNDER=fn] node scripts/dev/profile-load.mjs DIST_DIR [RATE=4] [PATH=/]   (port 4799)
+ * ALL=1 counts React's chunk as the page's own; CALLERS=fn prints what calls `fn` and which
+ * components render inside it.
+ * Usage: [UNDER=fn] [CALLERS=fn] [ALL=1] node scripts/dev/profile-load.mjs DIST_DIR [RATE=4] [PATH=/]
+ *   (port 4799)
  */
 import { chromium } from "@playwright/test";
 import { findChromium } from "../chromium.mjs";

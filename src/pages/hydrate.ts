@@ -5,9 +5,10 @@
  * failed and a retry: an expected outcome, noted as a warning. Every other recoverable error (a
  * hydration mismatch, above all) is reported as React would by default.
  */
-import { createElement, type ReactNode, startTransition, useEffect } from "react";
-import { hydrateRoot } from "react-dom/client";
-import { isRootHydrating, setRootHydrating } from "../state/hydration";
+import { createElement, Fragment, type ReactNode, startTransition, useEffect } from "react";
+import { hydrateRoot, type Root } from "react-dom/client";
+import { useRootHydrated } from "../components/useHydrated";
+import { setRootHydrating } from "../state/hydration";
 
 const CHUNK_LOAD_FAILURE =
   /Failed to fetch dynamically imported module|error loading dynamically imported module|Importing a module script failed/;
@@ -19,20 +20,27 @@ export function isChunkLoadFailure(error: unknown): boolean {
   return false;
 }
 
-/**
- * True while the page's first render adopts prerendered HTML (until hydration has committed):
- * a part that leaves its server markup alone (the explainer's static article) may do so only
- * then.
- */
-export const isHydrating = isRootHydrating;
-
 /** Marks `<html data-hydrated>` once hydration has committed (tests wait for it before hovering). */
 function MarkHydrated({ children }: { children: ReactNode }): ReactNode {
   useEffect(() => {
     setRootHydrating(false);
     document.documentElement.dataset.hydrated = "true";
   }, []);
-  return children;
+  return createElement(Fragment, null, children, createElement(MarkSettled));
+}
+
+/**
+ * Marks `<html data-settled>` once what only the browser knows has been rendered after hydration:
+ * the URL's query (state/useUrlState.ts) and useRootHydrated switch in one transition, started
+ * by the same effects. Tests that act on a linked page wait for it: a press before it could be
+ * overwritten by the linked state.
+ */
+function MarkSettled(): null {
+  const settled = useRootHydrated();
+  useEffect(() => {
+    if (settled) document.documentElement.dataset.settled = "true";
+  }, [settled]);
+  return null;
 }
 
 /**
@@ -45,10 +53,11 @@ function MarkHydrated({ children }: { children: ReactNode }): ReactNode {
  * figure's Suspense boundary hydrates that figure first; one elsewhere makes React finish
  * hydrating the page at once, in one task.
  */
-export function hydratePage(root: HTMLElement, page: ReactNode): void {
+export function hydratePage(root: HTMLElement, page: ReactNode): Root {
   setRootHydrating(root.hasChildNodes());
+  let reactRoot: Root | undefined;
   startTransition(() => {
-    hydrateRoot(root, createElement(MarkHydrated, null, page), {
+    reactRoot = hydrateRoot(root, createElement(MarkHydrated, null, page), {
       onRecoverableError(error) {
         if (isChunkLoadFailure(error)) {
           console.warn("A part of the page could not be loaded; it shows a retry instead.", error);
@@ -58,4 +67,6 @@ export function hydratePage(root: HTMLElement, page: ReactNode): void {
       },
     });
   });
+  if (!reactRoot) throw new Error("hydrateRoot returned no root");
+  return reactRoot;
 }

@@ -4,7 +4,7 @@
  *
  * Prerendered pages (the explainer, /train/): the HTML was rendered at build time with no
  * query, so while React hydrates it every hook returns the defaults (the same markup as the
- * server's, no hydration mismatch); right after hydration the query is parsed and the state
+ * server's, no hydration mismatch); after hydration's commit the query is parsed and the state
  * switches to the linked one in one update, rendered in a transition. Pages mounted with
  * createRoot read it at once.
  */
@@ -40,13 +40,17 @@ function useParsed<S extends Schema>(schema: S) {
   const query = useLoadedQuery();
   const [parsed, setParsed] = useState(() => ({ query, ...parseState(schema, query ?? "") }));
   if (parsed.query !== query) {
-    const next = { query, ...parseState(schema, query ?? "") };
-    // A query that changes nothing keeps the same objects: nothing re-renders for it.
-    const same =
-      next.issues.length === 0 &&
-      parsed.issues.length === 0 &&
-      serializeState(schema, next.state) === serializeState(schema, parsed.state);
-    const kept = same ? { ...parsed, query } : next;
+    const next = parseState(schema, query ?? "");
+    // What the query does not change keeps its identity (useUrlState then leaves its own state
+    // alone): the state when it serializes the same, the issues when there are none either way.
+    const kept = {
+      query,
+      state:
+        serializeState(schema, next.state) === serializeState(schema, parsed.state)
+          ? parsed.state
+          : next.state,
+      issues: next.issues.length === 0 && parsed.issues.length === 0 ? parsed.issues : next.issues,
+    };
     setParsed(kept);
     return kept;
   }
@@ -72,9 +76,9 @@ export function useUrlState<S extends Schema>(
   const [issues, setIssues] = useState<ParamIssue[]>(parsed.issues);
   const [seen, setSeen] = useState(parsed);
   if (seen !== parsed) {
-    // The query became known after hydration: the linked state replaces the defaults. A query
-    // that changes nothing keeps the same objects (useParsed), and then the state is left as it
-    // is: the reader may have moved a control since hydration's commit, before this render.
+    // The query became known after hydration: the linked state replaces the defaults. What the
+    // query does not change keeps its identity (useParsed), and is left as it is here: the reader
+    // may have moved a control between hydration and this render.
     setSeen(parsed);
     if (parsed.state !== seen.state) setState(parsed.state);
     if (parsed.issues !== seen.issues) setIssues(parsed.issues);

@@ -30,7 +30,7 @@ import { ChunkBoundary, lazyPart } from "../../components/lazyPart";
 import { ARTICLE_PART_CLASS } from "../../content/articleParts";
 import { isTerm } from "../../content/terms";
 import type { ExplainerChartId } from "../../state/charts";
-import { isHydrating } from "../hydrate";
+import { isRootHydrating } from "../../state/hydration";
 import { FigureSlot, isFigureSlot, openFigures, prefetchFigures } from "./explainerFigures";
 
 /** The article's own code, with what it places by name. */
@@ -224,7 +224,7 @@ export const ArticleBody = memo(function ArticleBody({
   // Decided once: adopting needs the server's markup, which only a hydrating first render has.
   // Only adopted figures wait to be wanted before hydrating; rendered ones get their code at once.
   const [pieces] = useState(() => {
-    const adopted = !import.meta.env.SSR && isHydrating() ? serverPieces() : null;
+    const adopted = !import.meta.env.SSR && isRootHydrating() ? serverPieces() : null;
     if (!adopted) openFigures();
     return adopted;
   });

@@ -37,6 +37,24 @@ const PresentView = lazyPart(() => import("./PresentView"));
 const Handout = lazyPart(() => import("./Handout"));
 const ExplainerCodePanel = lazyPart(() => import("./ExplainerCodePanel"));
 
+/**
+ * The code panel, one element for the page's life (as the figures' slots are memoized): the
+ * page's renders never reach its Suspense boundary, which the server rendered, before its code has
+ * hydrated it. An update that did would make React drop its prerendered HTML (a synchronous one)
+ * or hold the whole update until the panel's code arrives (a transition, such as the linked state
+ * after hydration). It follows γ and α through the ExplainerContext store (FreezeWhenHidden).
+ */
+const CODE_PANEL = (
+  <FreezeWhenHidden>
+    <ChunkBoundary what="The code panel" retry={ExplainerCodePanel.retry}>
+      <Suspense fallback={null}>
+        <Mounted />
+        <ExplainerCodePanel />
+      </Suspense>
+    </ChunkBoundary>
+  </FreezeWhenHidden>
+);
+
 /** Scroll to the element with `id` as soon as it exists (giving up after 10 s); returns a cleanup. */
 function scrollToWhenPresent(id: string): () => void {
   const land = () => {
@@ -229,16 +247,7 @@ export function ExplainerPage() {
             </ChartMenuContext.Provider>
           </ChartHostContext.Provider>
         )}
-        {!answering && !hide.includes("text") && (
-          <FreezeWhenHidden>
-            <ChunkBoundary what="The code panel" retry={ExplainerCodePanel.retry}>
-              <Suspense fallback={null}>
-                <Mounted />
-                <ExplainerCodePanel />
-              </Suspense>
-            </ChunkBoundary>
-          </FreezeWhenHidden>
-        )}
+        {!answering && !hide.includes("text") && CODE_PANEL}
       </main>
       <SiteFooter privacy="everything runs in your browser and sends no data anywhere." />
       {builder && (

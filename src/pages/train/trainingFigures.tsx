@@ -18,7 +18,7 @@ import {
   useOpenWhenWanted,
   usePrintCatchUp,
 } from "../../components/whenWanted";
-import { isHydrating } from "../hydrate";
+import { isRootHydrating } from "../../state/hydration";
 
 const GATES = pageGates({
   "loss-history": gatedLoader(() =>
@@ -99,7 +99,7 @@ export function TrainingFigure<K extends TrainingFigureId>({
   const gate = GATES[figure];
   // Rendered in the browser (not hydrated): nothing to hold back, the code is wanted at once.
   useState(() => {
-    if (!import.meta.env.SSR && !isHydrating()) gate.open();
+    if (!import.meta.env.SSR && !isRootHydrating()) gate.open();
   });
   // The call site's props are checked against the figure's (FigureProps<K>); TypeScript cannot
   // relate PARTS[K] to them inside this generic function, so the part takes them as they are.
