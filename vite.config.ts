@@ -23,7 +23,7 @@ const PAGES = {
   yours: resolve(import.meta.dirname, "yours/index.html"),
 };
 
-/** React's own packages, one chunk (see build.rollupOptions below). */
+/** React's own packages, one chunk (see build.rolldownOptions below). */
 const REACT_MODULES = /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/;
 
 const katexStyles = katexInlineStyles();
@@ -97,8 +97,8 @@ export default defineConfig({
       input: PAGES,
       output: {
         // React in a chunk of its own, named for what it is: it is most of every page's JavaScript
-        // before interactive (`npm run bench` prints its share), and it stays cached across
-        // releases that change only the site's own code.
+        // before interactive (`npm run bench` prints its share), and its file name changes only
+        // with React's code or Rolldown's runtime chunk, not with the site's own code.
         codeSplitting: { groups: [{ name: "react", test: REACT_MODULES }] },
       },
     },
