@@ -161,6 +161,18 @@ test.describe("training in the tab", () => {
   });
 });
 
+test("a preset says what it sets up and what our benchmark measured for exactly that", async ({
+  page,
+}) => {
+  await page.goto("./train/?backend=wasm");
+  await page.getByRole("button", { name: "Plain CE against α-FL", exact: true }).click();
+  // The measured sentence is worked out when the button reads it (content/presets.ts).
+  await expect(page.getByTestId("preset-note")).toHaveText(
+    /^Plain CE against α-FL: The paper's recipe, .+ In our benchmark \(\d+ seeds, Node, wasm backend; .+ at step 250 A .+ at step 500\.$/,
+  );
+  await expect(page).toHaveURL(/aLoss=ce/);
+});
+
 test("the training page lays out at 360 px without horizontal scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto("./train/?backend=wasm&batch=2");
