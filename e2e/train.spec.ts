@@ -168,7 +168,7 @@ test("a preset says what it sets up and what our benchmark measured for exactly 
   await page.getByRole("button", { name: "Plain CE against α-FL", exact: true }).click();
   // The measured sentence is worked out when the button reads it (content/presets.ts).
   await expect(page.getByTestId("preset-note")).toHaveText(
-    /^Plain CE against α-FL: The paper's recipe, .+ In our benchmark \(\d+ seeds, Node, wasm backend; .+ at step 250 A .+ at step 500\.$/,
+    /^Plain CE against α-FL: The paper's recipe, .+ In our benchmark \(\d+ seeds, Node, wasm backend; .+ at step [\d,]+ A .+ at step [\d,]+\.$/,
   );
   await expect(page).toHaveURL(/aLoss=ce/);
 });
